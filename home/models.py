@@ -1,0 +1,286 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import ContentStreamBlock, FaqStreamBlock, GuideStreamBlock, KeyFigureBlock
+from portal.emails import send_email
+
+NEWS_PER_PAGE = 10
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """« Coordonnées »: the contact phone and e-mail printed across the site."""
+
+    phone = models.CharField(_("téléphone de contact"), max_length=30, default="0 800 386 329")
+    email = models.EmailField(_("e-mail de contact"), default="contact@duoday.fr")
+
+    class Meta:
+        verbose_name = _("Coordonnées")
+
+    @property
+    def phone_uri(self):
+        return "tel:+33" + "".join(ch for ch in self.phone if ch.isdigit())[1:]
+
+
+@register_setting(icon="list-ul")
+class FooterSettings(BaseSiteSetting):
+    """The legal pages every French public portal links from its footer."""
+
+    accessibility_page = models.ForeignKey(
+        "home.AccessibilityPage",
+        verbose_name=_("page « Accessibilité »"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page « Mentions légales »"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    personal_data_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page « Données personnelles »"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        PageChooserPanel("accessibility_page"),
+        PageChooserPanel("legal_notice_page"),
+        PageChooserPanel("personal_data_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("Pied de page")
+
+
+class HomePage(Page):
+    hero_title = models.CharField(_("titre d'accroche"), max_length=200)
+    hero_text = models.TextField(_("texte d'accroche"), blank=True)
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())], verbose_name=_("chiffres clés"), blank=True
+    )
+    employer_cta_title = models.CharField(
+        _("titre de l'appel aux employeurs"), max_length=150, default="Vous êtes employeur"
+    )
+    employer_cta_text = models.TextField(_("texte de l'appel aux employeurs"), blank=True)
+    employer_cta_label = models.CharField(
+        _("libellé du bouton employeurs"), max_length=80, default="Proposer un duo"
+    )
+    employer_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page cible employeurs"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sa_cta_title = models.CharField(
+        _("titre de l'appel aux structures accompagnantes"),
+        max_length=150,
+        default="Vous êtes une structure accompagnante",
+    )
+    sa_cta_text = models.TextField(_("texte de l'appel aux structures accompagnantes"), blank=True)
+    sa_cta_label = models.CharField(
+        _("libellé du bouton structures accompagnantes"),
+        max_length=80,
+        default="Trouver un duo",
+    )
+    sa_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page cible structures accompagnantes"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Accroche")),
+        FieldPanel("key_figures"),
+        MultiFieldPanel(
+            [
+                FieldPanel("employer_cta_title"),
+                FieldPanel("employer_cta_text"),
+                FieldRowPanel([FieldPanel("employer_cta_label"), FieldPanel("employer_cta_page")]),
+            ],
+            heading=_("Appel aux employeurs"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("sa_cta_title"),
+                FieldPanel("sa_cta_text"),
+                FieldRowPanel([FieldPanel("sa_cta_label"), FieldPanel("sa_cta_page")]),
+            ],
+            heading=_("Appel aux structures accompagnantes"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("hero_text")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = NewsPage.objects.live().public().order_by("-date", "-pk")[:3]
+        return context
+
+
+class StandardPage(Page):
+    intro = models.TextField(_("chapô"), blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("page de contenu")
+
+
+class AccessibilityPage(Page):
+    """The accessibility statement, with the compliance status the law asks for."""
+
+    class ComplianceStatus(models.TextChoices):
+        FULL = "totalement", _("totalement conforme")
+        PARTIAL = "partiellement", _("partiellement conforme")
+        NONE = "non", _("non conforme")
+
+    compliance_status = models.CharField(
+        _("état de conformité"),
+        max_length=20,
+        choices=ComplianceStatus.choices,
+        default=ComplianceStatus.PARTIAL,
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("compliance_status"), FieldPanel("body")]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("déclaration d'accessibilité")
+
+
+class NewsIndexPage(Page):
+    intro = models.TextField(_("chapô"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["home.NewsPage"]
+
+    class Meta:
+        verbose_name = _("liste des actualités")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        context["page_obj"] = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+
+class NewsPage(Page):
+    date = models.DateField(_("date de publication"))
+    intro = models.TextField(_("chapô"), blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("actualité")
+
+
+class FaqPage(Page):
+    intro = models.TextField(_("chapô"), blank=True)
+    questions = StreamField(FaqStreamBlock(), verbose_name=_("questions"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("questions")]
+    search_fields = Page.search_fields + [index.SearchField("questions")]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("foire aux questions")
+
+
+class GuidePage(Page):
+    """A user guide: sections, step-by-step click paths and questions."""
+
+    intro = models.TextField(_("chapô"), blank=True)
+    body = StreamField(GuideStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("guide d'utilisation")
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactPage(AbstractEmailForm):
+    """Contact form: submissions are stored in the admin and e-mailed in the background."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    thank_you_text = RichTextField(_("message de remerciement"), blank=True)
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Champs du formulaire")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail envoyé à chaque message"),
+        ),
+    ]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page de contact")
+
+    def send_mail(self, form):
+        addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
+        send_email.enqueue(
+            subject=self.subject,
+            body=self.render_email(form),
+            recipients=addresses,
+            from_email=self.from_address or None,
+        )
