@@ -1,6 +1,14 @@
 from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from directory.departments import department_code_for_postcode
+from directory.enums import TYPES_BY_KIND, StructureKind
+from directory.models import Department, Structure, User
+from directory.validators import validate_siret
 
 
 class LoginForm(AuthenticationForm):
@@ -19,5 +27,237 @@ class LoginForm(AuthenticationForm):
             "Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie ; après "
             "plusieurs échecs, le compte est bloqué pendant une heure."
         ),
-        "inactive": _("Ce compte n’est pas actif."),
+        "inactive": _("Ce compte a été désactivé. Contactez un référent de votre structure."),
+        "unconfirmed": _(
+            "Confirmez d’abord votre adresse e-mail : ouvrez le lien que nous vous avons "
+            "envoyé à l’inscription."
+        ),
     }
+
+    def confirm_login_allowed(self, user):
+        if user.email_confirmed_at is None and not user.is_active:
+            raise ValidationError(self.error_messages["unconfirmed"], code="unconfirmed")
+        super().confirm_login_allowed(user)
+
+
+class PasswordFieldsMixin(forms.Form):
+    password1 = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Au moins 12 caractères, pas uniquement des chiffres, pas trop courant."),
+    )
+    password2 = forms.CharField(
+        label=_("Confirmation du mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def password_user(self):
+        """The user the password is checked against (similarity with e-mail and names)."""
+        return None
+
+    def clean_password2(self):
+        password1 = self.cleaned_data.get("password1")
+        password2 = self.cleaned_data.get("password2")
+        if password1 and password2 and password1 != password2:
+            raise ValidationError(_("Les deux mots de passe ne correspondent pas."))
+        return password2
+
+    def _post_clean(self):
+        super()._post_clean()
+        password = self.cleaned_data.get("password2")
+        if password:
+            try:
+                password_validation.validate_password(password, self.password_user())
+            except ValidationError as error:
+                self.add_error("password1", error)
+
+
+class RegistrationForm(PasswordFieldsMixin, forms.Form):
+    """A structure and its first referent, in one form."""
+
+    kind = forms.ChoiceField(
+        label=_("Vous êtes"), choices=StructureKind.choices, widget=forms.RadioSelect
+    )
+    name = forms.CharField(label=_("Raison sociale"), max_length=255)
+    siret = forms.CharField(
+        label=_("SIRET"), max_length=20, help_text=_("14 chiffres, sans espace.")
+    )
+    structure_type = forms.ChoiceField(label=_("Type de structure"), choices=[("", "—")])
+    address = forms.CharField(label=_("Adresse"), max_length=255)
+    postcode = forms.CharField(label=_("Code postal"), max_length=5)
+    commune = forms.CharField(label=_("Commune"), max_length=150)
+    structure_phone = forms.CharField(label=_("Téléphone de la structure"), max_length=20)
+    served_departments = forms.ModelMultipleChoiceField(
+        label=_("Départements couverts (structures accompagnantes)"),
+        queryset=Department.objects.all(),
+        required=False,
+        help_text=_("Maintenez Ctrl (ou Cmd) pour en choisir plusieurs."),
+    )
+    first_name = forms.CharField(label=_("Prénom du référent"), max_length=150)
+    last_name = forms.CharField(label=_("Nom du référent"), max_length=150)
+    email = forms.EmailField(
+        label=_("Adresse e-mail du référent"), help_text=_("Format attendu : nom@domaine.fr")
+    )
+    phone = forms.CharField(label=_("Téléphone du référent"), max_length=20)
+    job_title = forms.CharField(label=_("Fonction"), max_length=150)
+
+    field_order = [
+        "kind",
+        "name",
+        "siret",
+        "structure_type",
+        "address",
+        "postcode",
+        "commune",
+        "structure_phone",
+        "served_departments",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "job_title",
+        "password1",
+        "password2",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["structure_type"].choices = [("", _("Choisir un type"))] + [
+            (_("Employeurs"), [(t.value, t.label) for t in TYPES_BY_KIND[StructureKind.EMPLOYER]]),
+            (
+                _("Structures accompagnantes"),
+                [(t.value, t.label) for t in TYPES_BY_KIND[StructureKind.SUPPORT]],
+            ),
+        ]
+
+    def clean_siret(self):
+        siret = "".join(self.cleaned_data["siret"].split())
+        validate_siret(siret)
+        return siret
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data["postcode"].strip()
+        self.department_code = department_code_for_postcode(postcode)
+        return postcode
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email=email).exists():
+            raise ValidationError(
+                _("Un compte existe déjà avec cette adresse e-mail : connectez-vous.")
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        structure_type = cleaned.get("structure_type")
+        if kind and structure_type and structure_type not in TYPES_BY_KIND[kind]:
+            self.add_error("structure_type", _("Ce type ne correspond pas à la catégorie choisie."))
+        if kind == StructureKind.SUPPORT and not cleaned.get("served_departments"):
+            self.add_error(
+                "served_departments",
+                _("Choisissez au moins un département où votre structure intervient."),
+            )
+        siret = cleaned.get("siret")
+        if kind and siret and Structure.objects.filter(kind=kind, siret=siret).exists():
+            self.add_error(
+                "siret",
+                _(
+                    "Cette structure est déjà inscrite. Demandez à l’un de ses référents de "
+                    "vous inviter depuis son espace « Mon compte »."
+                ),
+            )
+        return cleaned
+
+    def password_user(self):
+        return User(
+            email=self.cleaned_data.get("email", ""),
+            first_name=self.cleaned_data.get("first_name", ""),
+            last_name=self.cleaned_data.get("last_name", ""),
+        )
+
+    def build(self):
+        """The unsaved structure and referent the form describes."""
+        data = self.cleaned_data
+        structure = Structure(
+            kind=data["kind"],
+            name=data["name"],
+            siret=data["siret"],
+            structure_type=data["structure_type"],
+            address=data["address"],
+            postcode=data["postcode"],
+            commune=data["commune"],
+            phone=data["structure_phone"],
+            email=data["email"],
+            department=Department.objects.get(code=self.department_code),
+        )
+        if structure.kind == StructureKind.EMPLOYER:
+            # Employers are usable at once; support structures wait for the coordination.
+            structure.validated_at = timezone.now()
+        referent = User(
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            phone=data["phone"],
+            job_title=data["job_title"],
+        )
+        return structure, data.get("served_departments") or [], referent
+
+
+class StructureContactForm(forms.ModelForm):
+    class Meta:
+        model = Structure
+        fields = ["phone", "email"]
+        labels = {"phone": _("Téléphone de la structure"), "email": _("E-mail de la structure")}
+
+
+class ReferentContactForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "phone", "job_title"]
+        labels = {
+            "first_name": _("Prénom"),
+            "last_name": _("Nom"),
+            "phone": _("Téléphone"),
+            "job_title": _("Fonction"),
+        }
+
+
+class ModificationRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Modifications à apporter"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+        help_text=_(
+            "Raison sociale, SIRET, type, adresse ou département : décrivez le changement."
+        ),
+    )
+
+
+class InvitationForm(forms.Form):
+    first_name = forms.CharField(label=_("Prénom"), max_length=150)
+    last_name = forms.CharField(label=_("Nom"), max_length=150)
+    email = forms.EmailField(
+        label=_("Adresse e-mail"), help_text=_("Format attendu : nom@domaine.fr")
+    )
+
+
+class AcceptInvitationForm(PasswordFieldsMixin, forms.Form):
+    phone = forms.CharField(label=_("Téléphone"), max_length=20)
+    job_title = forms.CharField(label=_("Fonction"), max_length=150)
+
+    field_order = ["phone", "job_title", "password1", "password2"]
+
+    def __init__(self, *args, invitation, **kwargs):
+        self.invitation = invitation
+        super().__init__(*args, **kwargs)
+
+    def password_user(self):
+        return User(
+            email=self.invitation.email,
+            first_name=self.invitation.first_name,
+            last_name=self.invitation.last_name,
+        )

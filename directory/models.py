@@ -1,7 +1,17 @@
+import datetime
+import secrets
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from directory.enums import StructureKind, StructureType
+from directory.validators import validate_siret
+
+INVITATION_VALIDITY = datetime.timedelta(days=7)
 
 
 class UserManager(DjangoUserManager):
@@ -33,6 +43,15 @@ class User(AbstractUser):
     email = models.EmailField(_("adresse e-mail"), unique=True)
     phone = models.CharField(_("téléphone"), max_length=20, blank=True)
     job_title = models.CharField(_("fonction"), max_length=150, blank=True)
+    structure = models.ForeignKey(
+        "directory.Structure",
+        verbose_name=_("structure"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="referents",
+    )
+    email_confirmed_at = models.DateTimeField(_("e-mail confirmé le"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
@@ -66,3 +85,175 @@ class Department(models.Model):
 
     def __str__(self):
         return f"{self.code} – {self.name}"
+
+
+class StructureQuerySet(models.QuerySet):
+    def employers(self):
+        return self.filter(kind=StructureKind.EMPLOYER)
+
+    def support_structures(self):
+        return self.filter(kind=StructureKind.SUPPORT)
+
+    def validated(self):
+        return self.filter(validated_at__isnull=False)
+
+
+class Structure(models.Model):
+    """An employer or a support structure (« structure accompagnante », SA)."""
+
+    kind = models.CharField(_("catégorie"), max_length=20, choices=StructureKind.choices)
+    name = models.CharField(_("raison sociale"), max_length=255)
+    siret = models.CharField(_("SIRET"), max_length=14, validators=[validate_siret])
+    structure_type = models.CharField(_("type"), max_length=30, choices=StructureType.choices)
+    address = models.CharField(_("adresse"), max_length=255)
+    postcode = models.CharField(_("code postal"), max_length=5)
+    commune = models.CharField(_("commune"), max_length=150)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("département"),
+        on_delete=models.PROTECT,
+        related_name="structures",
+    )
+    phone = models.CharField(_("téléphone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    served_departments = models.ManyToManyField(
+        Department,
+        verbose_name=_("départements couverts"),
+        blank=True,
+        related_name="served_by",
+        help_text=_("Pour une structure accompagnante : les départements où elle intervient."),
+    )
+    created_at = models.DateTimeField(_("inscrite le"), default=timezone.now)
+    validated_at = models.DateTimeField(_("validée le"), null=True, blank=True)
+
+    objects = StructureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("structure")
+        verbose_name_plural = _("structures")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "siret"], name="unique_siret_per_kind"),
+        ]
+        indexes = [models.Index(fields=["kind", "department"])]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_employer(self):
+        return self.kind == StructureKind.EMPLOYER
+
+    @property
+    def is_support(self):
+        return self.kind == StructureKind.SUPPORT
+
+    @property
+    def is_validated(self):
+        return self.validated_at is not None
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """A one-use, expiring link by which a new referent joins a structure."""
+
+    structure = models.ForeignKey(
+        Structure,
+        verbose_name=_("structure"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("adresse e-mail"))
+    first_name = models.CharField(_("prénom"), max_length=150)
+    last_name = models.CharField(_("nom"), max_length=150)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invité par"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(_("envoyée le"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expire le"))
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.email} → {self.structure}"
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.lower()
+        if self.expires_at is None:
+            self.expires_at = self.created_at + INVITATION_VALIDITY
+        super().save(*args, **kwargs)
+
+    @property
+    def is_pending(self):
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )
+
+
+class ModificationRequest(models.Model):
+    """A referent's request to change their structure's identity data."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("En attente")
+        PROCESSED = "processed", _("Traitée")
+
+    structure = models.ForeignKey(
+        Structure,
+        verbose_name=_("structure"),
+        on_delete=models.CASCADE,
+        related_name="modification_requests",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("demandeur"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    message = models.TextField(_("modifications à apporter"))
+    status = models.CharField(
+        _("état"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("envoyée le"), default=timezone.now)
+    processed_at = models.DateTimeField(_("traitée le"), null=True, blank=True)
+    processed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("traitée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    response = models.TextField(_("réponse de la coordination"), blank=True)
+
+    class Meta:
+        verbose_name = _("demande de modification")
+        verbose_name_plural = _("demandes de modification")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.structure} — {self.created_at:%d/%m/%Y}"

@@ -3,21 +3,35 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# (label, URL name); later issues add « Mon compte », « Offres », « Annuaire des SA »,
-# « Mes duos » and « Historique » in the guide's order.
-TABS = [
-    (_("Ressources Documentaires"), "documents:personal_resources"),
-]
+ACCOUNT = (_("Mon compte"), "directory:account")
+SUPPORT_DIRECTORY = (_("Annuaire des SA"), "directory:support_directory")
+RESOURCES = (_("Ressources Documentaires"), "documents:personal_resources")
+
+# « Offres », « Mes duos » and « Historique » join with the offers issue, in this order:
+# employers: Mon compte, Offres, Annuaire des SA, Historique, Ressources Documentaires;
+# support structures: Mon compte, Offres, Mes duos, Historique, Ressources Documentaires.
+EMPLOYER_TABS = [ACCOUNT, SUPPORT_DIRECTORY, RESOURCES]
+SUPPORT_TABS = [ACCOUNT, RESOURCES]
+STAFF_TABS = [RESOURCES]
+
+
+def tab_definitions(user):
+    structure = getattr(user, "structure", None)
+    if structure is None:
+        return STAFF_TABS
+    return EMPLOYER_TABS if structure.is_employer else SUPPORT_TABS
 
 
 def tabs_for(user, current_path):
     tabs = []
-    for label, url_name in TABS:
+    for label, url_name in tab_definitions(user):
         url = reverse(url_name)
         tabs.append({"label": label, "url": url, "is_current": current_path.startswith(url)})
     return tabs
 
 
 def home_url_for(user):
-    """Where « Mon espace » leads: the first tab."""
-    return reverse(TABS[0][1])
+    """Where « Mon espace » and the login lead: the first tab, or the admin for staff."""
+    if getattr(user, "structure", None) is None and user.has_perm("wagtailadmin.access_admin"):
+        return reverse("wagtailadmin_home")
+    return reverse(tab_definitions(user)[0][1])

@@ -1,9 +1,34 @@
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from directory.forms import LoginForm
+from directory import services
+from directory.access import (
+    directory_department_ids,
+    employer_required,
+    referent_required,
+    support_directory_for,
+)
+from directory.filters import SupportDirectoryFilter
+from directory.forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    LoginForm,
+    ModificationRequestForm,
+    ReferentContactForm,
+    RegistrationForm,
+    StructureContactForm,
+)
+from directory.models import Department, Invitation, User
 from directory.personal_space import home_url_for
+
+DIRECTORY_PER_PAGE = 20
 
 
 class LoginView(auth_views.LoginView):
@@ -11,7 +36,229 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def get_default_redirect_url(self):
+        return home_url_for(self.request.user)
+
 
 @login_required
 def personal_space(request):
     return redirect(home_url_for(request.user))
+
+
+def register(request):
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        structure, served_departments, referent = form.build()
+        services.register_structure(
+            structure, served_departments, referent, form.cleaned_data["password1"]
+        )
+        return render(request, "directory/register_done.html", {"email": referent.email})
+    return render(request, "directory/register.html", {"form": form})
+
+
+def confirm_email(request, token):
+    try:
+        user = services.confirm_email(token)
+    except services.DirectoryError as error:
+        return render(request, "directory/link_invalid.html", {"reason": str(error)}, status=400)
+    return render(request, "directory/confirm_email_done.html", {"confirmed_user": user})
+
+
+@referent_required
+def account(request):
+    structure = request.structure
+    referents = User.objects.filter(structure=structure).order_by("-is_active", "last_name")
+    context = {
+        "structure": structure,
+        "served_departments": structure.served_departments.all(),
+        "referents": referents,
+        "pending_invitations": structure.invitations.pending().select_related("invited_by"),
+        "modification_requests": structure.modification_requests.all()[:5],
+        "structure_form": StructureContactForm(instance=structure, prefix="structure"),
+        "referent_form": ReferentContactForm(instance=request.user, prefix="referent"),
+        "active_tab": "account",
+    }
+    if request.method == "POST":
+        structure_form = StructureContactForm(request.POST, instance=structure, prefix="structure")
+        referent_form = ReferentContactForm(request.POST, instance=request.user, prefix="referent")
+        if structure_form.is_valid() and referent_form.is_valid():
+            services.update_contact_details(structure_form, referent_form)
+            messages.success(request, _("Vos coordonnées ont été enregistrées."))
+            return redirect("directory:account")
+        context["structure_form"] = structure_form
+        context["referent_form"] = referent_form
+    return render(request, "directory/account.html", context)
+
+
+@referent_required
+def modification_request(request):
+    form = ModificationRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.request_modification(request.structure, request.user, form.cleaned_data["message"])
+        messages.success(
+            request,
+            _(
+                "Votre demande a été envoyée à la coordination DuoDay. Vous serez prévenu(e) par "
+                "e-mail quand elle sera traitée."
+            ),
+        )
+        return redirect("directory:account")
+    return render(request, "directory/modification_request.html", {"form": form})
+
+
+@referent_required
+def invite_referent(request):
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invite_referent(
+                request.structure, request.user, **form.cleaned_data
+            )
+        except services.DirectoryError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(
+                request,
+                _("Invitation envoyée à %(email)s : le lien est valable 7 jours.")
+                % {"email": invitation.email},
+            )
+            return redirect("directory:account")
+    return render(request, "directory/invite_referent.html", {"form": form})
+
+
+def _own_pending_invitation(request, pk):
+    return get_object_or_404(request.structure.invitations.pending(), pk=pk)
+
+
+@require_POST
+@referent_required
+def resend_invitation(request, pk):
+    invitation = services.resend_invitation(_own_pending_invitation(request, pk))
+    messages.success(request, _("Invitation renvoyée à %(email)s.") % {"email": invitation.email})
+    return redirect("directory:account")
+
+
+@referent_required
+def revoke_invitation(request, pk):
+    invitation = _own_pending_invitation(request, pk)
+    if request.method == "POST":
+        services.revoke_invitation(invitation)
+        messages.success(
+            request, _("L’invitation de %(email)s est révoquée.") % {"email": invitation.email}
+        )
+        return redirect("directory:account")
+    return render(request, "directory/revoke_invitation.html", {"invitation": invitation})
+
+
+@referent_required
+def deactivate_referent(request, pk):
+    referent = get_object_or_404(
+        User.objects.filter(structure=request.structure, is_active=True), pk=pk
+    )
+    error = None
+    if request.method == "POST":
+        try:
+            services.deactivate_referent(request.structure, referent)
+        except services.DirectoryError as refused:
+            error = str(refused)
+        else:
+            messages.success(
+                request, _("Le compte de %(name)s est désactivé.") % {"name": referent}
+            )
+            if referent == request.user:
+                return redirect("/")
+            return redirect("directory:account")
+    return render(
+        request, "directory/deactivate_referent.html", {"referent": referent, "error": error}
+    )
+
+
+def accept_invitation(request, token):
+    invitation = Invitation.objects.select_related("structure").filter(token=token).first()
+    if invitation is None or not invitation.is_pending:
+        reason = _("Cette invitation n’existe pas.")
+        if invitation is not None and invitation.accepted_at:
+            reason = _("Cette invitation a déjà été utilisée : connectez-vous avec votre e-mail.")
+        elif invitation is not None and invitation.revoked_at:
+            reason = _("Cette invitation a été révoquée. Demandez-en une nouvelle à un référent.")
+        elif invitation is not None:
+            reason = _("Cette invitation a expiré. Demandez-en une nouvelle à un référent.")
+        return render(request, "directory/link_invalid.html", {"reason": reason}, status=410)
+    form = AcceptInvitationForm(request.POST or None, invitation=invitation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.accept_invitation(
+                token,
+                form.cleaned_data["password1"],
+                phone=form.cleaned_data["phone"],
+                job_title=form.cleaned_data["job_title"],
+            )
+        except services.DirectoryError as error:
+            return render(
+                request, "directory/link_invalid.html", {"reason": str(error)}, status=410
+            )
+        messages.success(request, _("Votre compte est activé : connectez-vous."))
+        return redirect("directory:login")
+    return render(
+        request, "directory/accept_invitation.html", {"form": form, "invitation": invitation}
+    )
+
+
+@employer_required
+def support_directory(request):
+    departments = Department.objects.filter(pk__in=directory_department_ids(request.structure))
+    structures = support_directory_for(request.structure).select_related("department")
+    filterset = SupportDirectoryFilter(
+        request.GET or None, queryset=structures, departments=departments
+    )
+    page_obj = Paginator(filterset.qs.order_by("name", "pk"), DIRECTORY_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "directory/support_directory.html",
+        {"filter": filterset, "page_obj": page_obj, "departments": departments},
+    )
+
+
+@employer_required
+def support_structure_card(request, pk):
+    structure = get_object_or_404(
+        support_directory_for(request.structure)
+        .select_related("department")
+        .prefetch_related(
+            "served_departments",
+            Prefetch(
+                "referents",
+                queryset=User.objects.filter(is_active=True).order_by("last_name"),
+                to_attr="active_referents",
+            ),
+        ),
+        pk=pk,
+    )
+    return render(request, "directory/support_structure_card.html", {"structure": structure})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "directory/password_change.html"
+    success_url = reverse_lazy("directory:account")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Votre mot de passe a été modifié."))
+        return super().form_valid(form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "directory/password_reset.html"
+    email_template_name = "directory/emails/password_reset_body.txt"
+    subject_template_name = "directory/emails/password_reset_subject.txt"
+    success_url = reverse_lazy("directory:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "directory/password_reset_confirm.html"
+    success_url = reverse_lazy("directory:login")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Votre mot de passe a été réinitialisé : connectez-vous."))
+        return super().form_valid(form)

@@ -92,7 +92,8 @@ AUTH_USER_MODEL = "directory.User"
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses locked-out credentials before any check.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Inactive users reach LoginForm.confirm_login_allowed, which says why in French.
+    "django.contrib.auth.backends.AllowAllUsersModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -180,4 +181,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 WAGTAIL_FRONTEND_LOGIN_URL = "/connexion/"
-WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "directory/login.html"

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from directory.demo import DEMO_PASSWORD, seed_staff
+from directory.demo import DEMO_PASSWORD, seed_staff, seed_structures
 from documents.setup import seed_documents
 from home.models import NewsIndexPage
 from home.setup import seed_news, setup_site
@@ -15,9 +15,9 @@ class Command(BaseCommand):
         setup_site()
         seed_news(NewsIndexPage.objects.get())
         seed_documents()
-        logins = seed_staff()
+        logins = seed_staff() + seed_structures()
         self.stdout.write(self.style.SUCCESS("Données de démonstration chargées."))
         self.stdout.write(f"\nIdentifiants de démonstration (mot de passe : {DEMO_PASSWORD})")
         for role, user in logins:
-            self.stdout.write(f"  {role:<40} {user.email}")
+            self.stdout.write(f"  {role:<60} {user.email}")
         self.stdout.write("\nSite : http://127.0.0.1:8000/  —  administration : /admin/\n")

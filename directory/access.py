@@ -1,0 +1,60 @@
+"""Who may use the personal space, and the structures a referent may see."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import render
+
+from directory.models import Structure
+
+
+def referent_required(view):
+    """Logged in, attached to a structure; a support structure must be validated.
+
+    Anyone else gets a 404 (the page does not exist for them); an SA still waiting for the
+    coordination's validation gets the pending page.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        structure = request.user.structure
+        if structure is None:
+            raise Http404
+        if not structure.is_validated:
+            return render(request, "directory/pending.html", {"structure": structure})
+        request.structure = structure
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def employer_required(view):
+    @wraps(view)
+    @referent_required
+    def wrapper(request, *args, **kwargs):
+        if not request.structure.is_employer:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def directory_department_ids(employer):
+    """The departments of the employer's offers plus its own department.
+
+    The offers' departments join here when offers exist (offers issue).
+    """
+    return {employer.department_id}
+
+
+def support_directory_for(employer):
+    """The validated support structures serving the employer's departments."""
+    return (
+        Structure.objects.support_structures()
+        .validated()
+        .filter(served_departments__in=directory_department_ids(employer))
+        .distinct()
+    )

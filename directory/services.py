@@ -1,0 +1,218 @@
+"""Operations on accounts and structures: each one a transaction, each one e-mailing.
+
+Views parse input, call one of these, and render; the rules live here.
+"""
+
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from directory.models import Invitation, ModificationRequest, User
+from portal.emails import send_templated_email
+
+EMAIL_CONFIRMATION_SALT = "directory.email-confirmation"
+EMAIL_CONFIRMATION_MAX_AGE = 3 * 24 * 3600
+
+
+class DirectoryError(Exception):
+    """A refused operation; its message is shown to the user."""
+
+
+def absolute_url(path):
+    from django.conf import settings
+
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def email_confirmation_token(user):
+    return signing.dumps({"user": user.pk, "email": user.email}, salt=EMAIL_CONFIRMATION_SALT)
+
+
+@transaction.atomic
+def register_structure(structure, served_departments, referent, password):
+    """Create a structure and its first referent, inactive until the e-mail is confirmed."""
+    structure.save()
+    if structure.is_support:
+        structure.served_departments.set(served_departments)
+    referent.structure = structure
+    referent.is_active = False
+    referent.set_password(password)
+    referent.save()
+    transaction.on_commit(lambda: send_email_confirmation(referent))
+    return referent
+
+
+def send_email_confirmation(user):
+    path = reverse("directory:confirm_email", args=[email_confirmation_token(user)])
+    send_templated_email(
+        "directory/emails/confirm_email",
+        {"user": user, "url": absolute_url(path)},
+        [user.email],
+    )
+
+
+@transaction.atomic
+def confirm_email(token):
+    """Activate the account behind a confirmation link; raises DirectoryError otherwise."""
+    try:
+        payload = signing.loads(
+            token, salt=EMAIL_CONFIRMATION_SALT, max_age=EMAIL_CONFIRMATION_MAX_AGE
+        )
+    except signing.SignatureExpired as expired:
+        raise DirectoryError(_("Ce lien de confirmation a expiré.")) from expired
+    except signing.BadSignature as bad:
+        raise DirectoryError(_("Ce lien de confirmation n’est pas valide.")) from bad
+    user = (
+        User.objects.select_for_update().filter(pk=payload["user"], email=payload["email"]).first()
+    )
+    if user is None:
+        raise DirectoryError(_("Ce lien de confirmation n’est pas valide."))
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = timezone.now()
+        user.is_active = True
+        user.save(update_fields=["email_confirmed_at", "is_active"])
+    return user
+
+
+@transaction.atomic
+def validate_support_structure(structure, coordinator):
+    if structure.validated_at is not None:
+        return structure
+    structure.validated_at = timezone.now()
+    structure.save(update_fields=["validated_at"])
+    recipients = [referent.email for referent in structure.referents.filter(is_active=True)]
+    transaction.on_commit(
+        lambda: send_templated_email(
+            "directory/emails/structure_validated",
+            {"structure": structure, "url": absolute_url(reverse("directory:login"))},
+            recipients,
+        )
+    )
+    return structure
+
+
+@transaction.atomic
+def invite_referent(structure, invited_by, email, first_name, last_name):
+    email = email.lower()
+    if User.objects.filter(email=email).exists():
+        raise DirectoryError(
+            _("Un compte existe déjà avec cette adresse e-mail : contactez-nous pour le rattacher.")
+        )
+    # A new invitation replaces any pending one for the same address.
+    structure.invitations.pending().filter(email=email).update(revoked_at=timezone.now())
+    invitation = Invitation.objects.create(
+        structure=structure,
+        invited_by=invited_by,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+    )
+    transaction.on_commit(lambda: send_invitation(invitation))
+    return invitation
+
+
+def send_invitation(invitation):
+    path = reverse("directory:accept_invitation", args=[invitation.token])
+    send_templated_email(
+        "directory/emails/invitation",
+        {"invitation": invitation, "url": absolute_url(path)},
+        [invitation.email],
+    )
+
+
+@transaction.atomic
+def resend_invitation(invitation):
+    """A resent invitation gets a fresh token and seven more days."""
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    renewed = Invitation.objects.create(
+        structure=invitation.structure,
+        invited_by=invitation.invited_by,
+        email=invitation.email,
+        first_name=invitation.first_name,
+        last_name=invitation.last_name,
+    )
+    transaction.on_commit(lambda: send_invitation(renewed))
+    return renewed
+
+
+@transaction.atomic
+def revoke_invitation(invitation):
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+
+
+@transaction.atomic
+def accept_invitation(token, password, phone="", job_title=""):
+    invitation = Invitation.objects.select_for_update().filter(token=token).first()
+    if invitation is None or not invitation.is_pending:
+        raise DirectoryError(_("Cette invitation n’est plus valable."))
+    if User.objects.filter(email=invitation.email).exists():
+        raise DirectoryError(_("Un compte existe déjà avec cette adresse e-mail."))
+    user = User(
+        email=invitation.email,
+        first_name=invitation.first_name,
+        last_name=invitation.last_name,
+        phone=phone,
+        job_title=job_title,
+        structure=invitation.structure,
+        email_confirmed_at=timezone.now(),
+    )
+    user.set_password(password)
+    user.save()
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return user
+
+
+@transaction.atomic
+def deactivate_referent(structure, referent):
+    """Deactivate, never delete; a structure always keeps one active referent."""
+    locked = list(User.objects.select_for_update().filter(structure=structure, is_active=True))
+    if referent not in locked:
+        raise DirectoryError(_("Ce référent est déjà désactivé."))
+    if len(locked) == 1:
+        raise DirectoryError(
+            _("Impossible de désactiver le dernier référent actif de la structure.")
+        )
+    referent.is_active = False
+    referent.save(update_fields=["is_active"])
+
+
+@transaction.atomic
+def request_modification(structure, author, message):
+    modification = ModificationRequest.objects.create(
+        structure=structure, author=author, message=message
+    )
+    return modification
+
+
+@transaction.atomic
+def process_modification_request(modification, coordinator, response=""):
+    if modification.status == ModificationRequest.Status.PROCESSED:
+        return modification
+    modification.status = ModificationRequest.Status.PROCESSED
+    modification.processed_at = timezone.now()
+    modification.processed_by = coordinator
+    modification.response = response
+    modification.save()
+    if modification.author is not None:
+        transaction.on_commit(
+            lambda: send_templated_email(
+                "directory/emails/modification_processed",
+                {
+                    "modification": modification,
+                    "url": absolute_url(reverse("directory:account")),
+                },
+                [modification.author.email],
+            )
+        )
+    return modification
+
+
+@transaction.atomic
+def update_contact_details(structure_form, referent_form):
+    structure_form.save()
+    referent_form.save()
