@@ -42,12 +42,25 @@ def employer_required(view):
     return wrapper
 
 
-def directory_department_ids(employer):
-    """The departments of the employer's offers plus its own department.
+def support_required(view):
+    @wraps(view)
+    @referent_required
+    def wrapper(request, *args, **kwargs):
+        if not request.structure.is_support:
+            raise Http404
+        return view(request, *args, **kwargs)
 
-    The offers' departments join here when offers exist (offers issue).
-    """
-    return {employer.department_id}
+    return wrapper
+
+
+def directory_department_ids(employer):
+    """The departments of the employer's offers plus its own department."""
+    from offers.models import Offer
+
+    offer_departments = Offer.objects.filter(structure=employer).values_list(
+        "department_id", flat=True
+    )
+    return {employer.department_id, *offer_departments}
 
 
 def support_directory_for(employer):

@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 ACCOUNT = (_("Mon compte"), "directory:account")
 SUPPORT_DIRECTORY = (_("Annuaire des SA"), "directory:support_directory")
 RESOURCES = (_("Ressources Documentaires"), "documents:personal_resources")
+OFFERS = (_("Offres"), "offers:list")
+MY_DUOS = (_("Mes duos"), "offers:my_duos")
+HISTORY = (_("Historique"), "offers:history")
 
-# « Offres », « Mes duos » and « Historique » join with the offers issue, in this order:
-# employers: Mon compte, Offres, Annuaire des SA, Historique, Ressources Documentaires;
-# support structures: Mon compte, Offres, Mes duos, Historique, Ressources Documentaires.
-EMPLOYER_TABS = [ACCOUNT, SUPPORT_DIRECTORY, RESOURCES]
-SUPPORT_TABS = [ACCOUNT, RESOURCES]
+EMPLOYER_TABS = [ACCOUNT, OFFERS, SUPPORT_DIRECTORY, HISTORY, RESOURCES]
+SUPPORT_TABS = [ACCOUNT, OFFERS, MY_DUOS, HISTORY, RESOURCES]
 STAFF_TABS = [RESOURCES]
 
 

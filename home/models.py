@@ -284,3 +284,29 @@ class ContactPage(AbstractEmailForm):
             recipients=addresses,
             from_email=self.from_address or None,
         )
+
+
+class OfferSearchPage(Page):
+    """Public search of the open offers of the current edition: no referent's contact."""
+
+    intro = models.TextField(_("chapô"), blank=True)
+    call_to_action = models.TextField(
+        _("appel à l'inscription"),
+        blank=True,
+        default="Vous êtes une structure accompagnante ? Inscrivez-vous pour vous positionner "
+        "sur ces offres et constituer des duos.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("call_to_action")]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("recherche d'offres")
+
+    def get_context(self, request, *args, **kwargs):
+        from offers.public import public_search
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(public_search(request))
+        return context

@@ -18,6 +18,7 @@ from home.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
+    OfferSearchPage,
     StandardPage,
 )
 
@@ -87,6 +88,14 @@ def setup_site():
         show_in_menus=True,
         intro="Une journée pour changer de regard.",
         body=site_content.ABOUT_BODY,
+    )
+    _child(
+        home,
+        OfferSearchPage,
+        "offres",
+        title="Trouver une offre",
+        show_in_menus=True,
+        intro="Les offres de duos ouvertes de l'édition en cours, partout en France.",
     )
     news = _child(
         home,

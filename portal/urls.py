@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("directory.urls")),
     path("espace/", personal_space, name="personal_space"),
     path("espace/ressources/", include("documents.urls")),
+    path("espace/", include("offers.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,21 +1,26 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from directory.demo import DEMO_PASSWORD, seed_staff, seed_structures
 from documents.setup import seed_documents
 from home.models import NewsIndexPage
 from home.setup import seed_news, setup_site
+from offers.demo import seed_offers
 
 
 class Command(BaseCommand):
     help = "Charge les données de démonstration (idempotent) et affiche les identifiants."
 
+    # The demo's workflow e-mails would bury the logins printed below.
+    @override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
     @transaction.atomic
     def handle(self, *args, **options):
         setup_site()
         seed_news(NewsIndexPage.objects.get())
         seed_documents()
         logins = seed_staff() + seed_structures()
+        seed_offers()
         self.stdout.write(self.style.SUCCESS("Données de démonstration chargées."))
         self.stdout.write(f"\nIdentifiants de démonstration (mot de passe : {DEMO_PASSWORD})")
         for role, user in logins:

@@ -1,0 +1,34 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OfferStatus(models.TextChoices):
+    OPEN = "non_concretisee", _("Non concrétisée")
+    IN_PROGRESS = "en_cours", _("En cours")
+    FILLED = "concretisee", _("Concrétisée")
+
+
+OPEN_STATUSES = [OfferStatus.OPEN, OfferStatus.IN_PROGRESS]
+
+
+class Modality(models.TextChoices):
+    ON_SITE = "presentiel", _("Présentiel")
+    REMOTE = "distanciel", _("Distanciel")
+
+
+class Sector(models.TextChoices):
+    AGRICULTURE = "agriculture", _("Agriculture, environnement, espaces verts")
+    ADMINISTRATION = "administration", _("Administration, fonction publique")
+    CRAFTS = "artisanat", _("Artisanat")
+    BANKING = "banque", _("Banque, assurance, immobilier")
+    CONSTRUCTION = "btp", _("Bâtiment, travaux publics")
+    TRADE = "commerce", _("Commerce, vente, grande distribution")
+    COMMUNICATION = "communication", _("Communication, médias, culture")
+    EDUCATION = "education", _("Éducation, formation")
+    HOTEL = "hotellerie", _("Hôtellerie, restauration, tourisme")
+    INDUSTRY = "industrie", _("Industrie, production")
+    IT = "informatique", _("Informatique, numérique, télécommunications")
+    LOGISTICS = "logistique", _("Logistique, transport")
+    HEALTH = "sante", _("Santé, social, services à la personne")
+    SERVICES = "services", _("Services aux entreprises, support, gestion")
+    OTHER = "autre", _("Autre")

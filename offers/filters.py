@@ -1,0 +1,45 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Department
+from offers.enums import Modality, OfferStatus, Sector
+from offers.models import Offer
+
+
+class OfferFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Recherche"), method="search_text")
+    status = django_filters.ChoiceFilter(
+        label=_("État"), choices=OfferStatus.choices, empty_label=_("Tous les états")
+    )
+    department = django_filters.ModelChoiceFilter(
+        label=_("Département"),
+        queryset=Department.objects.all(),
+        empty_label=_("Tous les départements"),
+    )
+    modality = django_filters.ChoiceFilter(
+        label=_("Modalité"), choices=Modality.choices, empty_label=_("Toutes")
+    )
+    sector = django_filters.ChoiceFilter(
+        label=_("Secteur d'activité"), choices=Sector.choices, empty_label=_("Tous les secteurs")
+    )
+
+    class Meta:
+        model = Offer
+        fields = ["q", "status", "department", "modality", "sector"]
+
+    def __init__(self, *args, departments=None, statuses=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if departments is not None:
+            self.filters["department"].queryset = departments
+        if statuses is not None:
+            self.filters["status"].extra["choices"] = [
+                (status.value, status.label) for status in statuses
+            ]
+
+    def search_text(self, queryset, name, value):
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(description__icontains=value)
+            | Q(commune__icontains=value)
+        )

@@ -1,0 +1,269 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from directory.access import employer_required, referent_required, support_required
+from directory.models import Department, User
+from offers import workflow
+from offers.enums import OPEN_STATUSES
+from offers.filters import OfferFilter
+from offers.forms import DuoForm, InterestForm, OfferForm
+from offers.models import Duo, Edition, Interest, Offer
+
+OFFERS_PER_PAGE = 20
+
+
+def _visible_offer(request, pk):
+    """The only way to load an offer for a user: anything not theirs answers 404."""
+    return get_object_or_404(
+        Offer.objects.visible_to(request.user).select_related(
+            "edition", "department", "referent", "structure"
+        ),
+        pk=pk,
+    )
+
+
+def _current_edition():
+    edition = Edition.current()
+    if edition is None:
+        raise Http404
+    return edition
+
+
+@referent_required
+def offer_list(request):
+    structure = request.structure
+    offers = Offer.objects.visible_to(request.user).select_related("department", "edition")
+    if structure.is_employer:
+        departments = Department.objects.filter(
+            pk__in=Offer.objects.for_employer(structure).values("department_id")
+        )
+        filterset = OfferFilter(request.GET or None, queryset=offers, departments=departments)
+    else:
+        offers = offers.filter(edition__is_current=True)
+        filterset = OfferFilter(
+            request.GET or None,
+            queryset=offers,
+            departments=structure.served_departments.all(),
+            statuses=OPEN_STATUSES,
+        )
+    page_obj = Paginator(filterset.qs.order_by("-created_at", "-pk"), OFFERS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "offers/offer_list.html",
+        {"filter": filterset, "page_obj": page_obj, "structure": structure},
+    )
+
+
+@employer_required
+def offer_create(request):
+    edition = _current_edition()
+    offer = Offer(structure=request.structure, edition=edition, referent=request.user)
+    form = OfferForm(
+        request.POST or None,
+        instance=offer,
+        structure=request.structure,
+        edition=edition,
+        initial={"referent": request.user},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            offer = workflow.create_offer(form.instance)
+        except workflow.InvalidTransition as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, _("Votre offre est enregistrée."))
+            return redirect("offers:detail", pk=offer.pk)
+    return render(request, "offers/offer_form.html", {"form": form, "edition": edition})
+
+
+@referent_required
+def offer_detail(request, pk):
+    offer = _visible_offer(request, pk)
+    structure = request.structure
+    active_duo = offer.duos.filter(cancelled_at__isnull=True).select_related("structure").first()
+    context = {"offer": offer, "duo": active_duo, "structure": structure}
+    if structure.is_employer:
+        context["interests"] = offer.interests.select_related("structure", "user").prefetch_related(
+            Prefetch(
+                "structure__referents",
+                queryset=User.objects.filter(is_active=True).order_by("last_name"),
+                to_attr="active_referents",
+            )
+        )
+    else:
+        context["own_interest"] = offer.interests.filter(structure=structure).first()
+        context["own_duo"] = (
+            active_duo if active_duo and active_duo.structure_id == structure.pk else None
+        )
+        context["interest_form"] = InterestForm()
+        context["duo_form"] = DuoForm()
+    return render(request, "offers/offer_detail.html", context)
+
+
+@employer_required
+def offer_edit(request, pk):
+    offer = _visible_offer(request, pk)
+    if offer.is_read_only:
+        raise Http404
+    form = OfferForm(
+        request.POST or None, instance=offer, structure=request.structure, edition=offer.edition
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.update_offer(form.instance, request.structure)
+        except workflow.InvalidTransition as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, _("Votre offre est modifiée."))
+            return redirect("offers:detail", pk=offer.pk)
+    return render(
+        request, "offers/offer_form.html", {"form": form, "offer": offer, "edition": offer.edition}
+    )
+
+
+@referent_required
+def offer_delete(request, pk):
+    offer = _visible_offer(request, pk)
+    error = None
+    if request.method == "POST":
+        try:
+            workflow.delete_offer(offer, request.structure)
+        except workflow.InvalidTransition as refused:
+            error = str(refused)
+        else:
+            messages.success(
+                request, _("L’offre « %(title)s » est supprimée.") % {"title": offer.title}
+            )
+            if request.structure.is_support:
+                return redirect("offers:my_duos")
+            return redirect("offers:list")
+    return render(request, "offers/offer_delete.html", {"offer": offer, "error": error})
+
+
+@support_required
+def declare_interest(request, pk):
+    offer = _visible_offer(request, pk)
+    form = InterestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.declare_interest(
+                offer, request.structure, request.user, form.cleaned_data["message"]
+            )
+        except workflow.InvalidTransition as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Votre intérêt est enregistré : l’employeur est prévenu. Contactez-le pour "
+                    "organiser le duo."
+                ),
+            )
+        return redirect("offers:detail", pk=offer.pk)
+    return render(request, "offers/interest_form.html", {"offer": offer, "form": form})
+
+
+@support_required
+def withdraw_interest(request, pk):
+    offer = _visible_offer(request, pk)
+    if request.method == "POST":
+        try:
+            workflow.withdraw_interest(offer, request.structure)
+        except workflow.InvalidTransition as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("Votre intérêt est retiré."))
+        return redirect("offers:detail", pk=offer.pk)
+    return render(request, "offers/withdraw_interest.html", {"offer": offer})
+
+
+@support_required
+def form_duo(request, pk):
+    offer = _visible_offer(request, pk)
+    form = DuoForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.form_duo(
+                offer,
+                request.structure,
+                request.user,
+                form.cleaned_data["person_first_name"],
+                form.cleaned_data["person_last_name"],
+            )
+        except workflow.InvalidTransition as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, _("Le duo est constitué : l’offre est « Concrétisée »."))
+            return redirect("offers:detail", pk=offer.pk)
+    return render(request, "offers/duo_form.html", {"offer": offer, "form": form})
+
+
+def _own_active_duo(request, pk):
+    return get_object_or_404(
+        Duo.objects.filter(structure=request.structure, cancelled_at__isnull=True).select_related(
+            "offer", "offer__edition"
+        ),
+        pk=pk,
+    )
+
+
+@support_required
+def my_duos(request):
+    duos = (
+        Duo.objects.filter(
+            structure=request.structure, cancelled_at__isnull=True, offer__edition__is_current=True
+        )
+        .select_related("offer", "offer__structure", "offer__department", "offer__referent")
+        .order_by("-created_at", "-pk")
+    )
+    interests = (
+        Interest.objects.filter(
+            structure=request.structure,
+            offer__edition__is_current=True,
+            offer__status__in=OPEN_STATUSES,
+        )
+        .select_related("offer", "offer__structure", "offer__department")
+        .order_by("-created_at", "-pk")
+    )
+    page_obj = Paginator(duos, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request, "offers/my_duos.html", {"page_obj": page_obj, "interests": interests[:50]}
+    )
+
+
+@support_required
+def cancel_duo(request, pk):
+    duo = _own_active_duo(request, pk)
+    error = None
+    if request.method == "POST":
+        try:
+            workflow.cancel_duo(duo, request.structure)
+        except workflow.InvalidTransition as refused:
+            error = str(refused)
+        else:
+            messages.success(request, _("Le duo est annulé : l’offre est de nouveau « En cours »."))
+            return redirect("offers:my_duos")
+    return render(request, "offers/duo_cancel.html", {"duo": duo, "error": error})
+
+
+@referent_required
+def history(request):
+    """Past editions' duos of the structure, on either side."""
+    structure = request.structure
+    side = Q(offer__structure=structure) if structure.is_employer else Q(structure=structure)
+    duos = (
+        Duo.objects.filter(
+            side, cancelled_at__isnull=True, offer__edition__duoday_date__lt=timezone.localdate()
+        )
+        .select_related("offer", "offer__edition", "offer__structure", "structure")
+        .order_by("-offer__edition__year", "offer__title", "pk")
+    )
+    page_obj = Paginator(duos, 50).get_page(request.GET.get("page"))
+    return render(request, "offers/history.html", {"page_obj": page_obj, "structure": structure})

@@ -1,0 +1,191 @@
+"""The only place that changes an offer's status: one function per transition.
+
+Each function is one transaction, checks who acts and on what (the views check again
+through `Offer.objects.visible_to`), and e-mails whoever is concerned once it commits.
+Refusals raise `InvalidTransition` with a French message for the user.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from offers import notifications
+from offers.enums import OPEN_STATUSES, OfferStatus
+from offers.models import Duo, Interest, Offer
+
+
+class InvalidTransition(Exception):
+    """A refused transition; its message is shown to the user."""
+
+
+def _locked(offer):
+    """The offer, locked for the rest of the transaction, with its edition."""
+    return Offer.objects.select_for_update().select_related("edition").get(pk=offer.pk)
+
+
+def _check_editable(offer):
+    if offer.edition.is_past:
+        raise InvalidTransition(
+            _("Cette édition est passée : ses offres ne sont plus modifiables.")
+        )
+
+
+def _check_employer(offer, structure):
+    if structure is None or not structure.is_employer or offer.structure_id != structure.pk:
+        raise InvalidTransition(_("Seul l’employeur de l’offre peut faire cette action."))
+
+
+def _check_support(structure):
+    if structure is None or not structure.is_support or not structure.is_validated:
+        raise InvalidTransition(
+            _("Seule une structure accompagnante validée peut faire cette action.")
+        )
+
+
+def _check_served(offer, structure):
+    if not structure.served_departments.filter(pk=offer.department_id).exists():
+        raise InvalidTransition(_("Cette offre n’est pas dans un département que vous couvrez."))
+
+
+def _status_from_interests(offer):
+    return OfferStatus.IN_PROGRESS if offer.interests.exists() else OfferStatus.OPEN
+
+
+@transaction.atomic
+def create_offer(offer):
+    """An employer referent adds an offer: « Non concrétisée »."""
+    _check_employer(offer, offer.structure)
+    if offer.edition.is_past:
+        raise InvalidTransition(
+            _("Cette édition est passée : ajoutez l’offre à l’édition en cours.")
+        )
+    offer.status = OfferStatus.OPEN
+    offer.save()
+    transaction.on_commit(lambda: notifications.offer_created(offer))
+    return offer
+
+
+@transaction.atomic
+def update_offer(offer, structure):
+    """The employer edits an offer (the form already holds the new values)."""
+    current = _locked(offer)
+    _check_employer(current, structure)
+    _check_editable(current)
+    offer.status = current.status
+    offer.save()
+    return offer
+
+
+@transaction.atomic
+def declare_interest(offer, structure, user, message=""):
+    """« Je suis intéressé(e) »: « Non concrétisée » → « En cours »."""
+    offer = _locked(offer)
+    _check_support(structure)
+    _check_editable(offer)
+    _check_served(offer, structure)
+    if offer.status not in OPEN_STATUSES:
+        raise InvalidTransition(_("Cette offre est déjà concrétisée."))
+    interest, created = Interest.objects.get_or_create(
+        offer=offer, structure=structure, defaults={"user": user, "message": message}
+    )
+    if not created:
+        raise InvalidTransition(_("Vous avez déjà déclaré votre intérêt pour cette offre."))
+    offer.status = OfferStatus.IN_PROGRESS
+    offer.save(update_fields=["status", "updated_at"])
+    transaction.on_commit(lambda: notifications.interest_declared(interest))
+    return interest
+
+
+@transaction.atomic
+def withdraw_interest(offer, structure):
+    """Withdrawing the last interest returns the offer to « Non concrétisée »."""
+    offer = _locked(offer)
+    _check_support(structure)
+    _check_editable(offer)
+    interest = offer.interests.filter(structure=structure).first()
+    if interest is None:
+        raise InvalidTransition(_("Vous n’aviez pas déclaré d’intérêt pour cette offre."))
+    interest.delete()
+    if offer.status != OfferStatus.FILLED:
+        offer.status = _status_from_interests(offer)
+        offer.save(update_fields=["status", "updated_at"])
+    transaction.on_commit(lambda: notifications.interest_withdrawn(offer, structure))
+    return offer
+
+
+def form_duo(offer, structure, user, person_first_name, person_last_name):
+    """Associate a person: « Concrétisée ». At most one duo per offer, by the database."""
+    try:
+        with transaction.atomic():
+            duo = _form_duo(offer, structure, user, person_first_name, person_last_name)
+    except IntegrityError as conflict:
+        raise InvalidTransition(
+            _("Une autre structure accompagnante vient de constituer le duo pour cette offre.")
+        ) from conflict
+    return duo
+
+
+def _form_duo(offer, structure, user, person_first_name, person_last_name):
+    offer = _locked(offer)
+    _check_support(structure)
+    _check_editable(offer)
+    _check_served(offer, structure)
+    if offer.status == OfferStatus.FILLED:
+        raise InvalidTransition(
+            _("Une autre structure accompagnante vient de constituer le duo pour cette offre.")
+        )
+    duo = Duo.objects.create(
+        offer=offer,
+        structure=structure,
+        created_by=user,
+        person_first_name=person_first_name.strip(),
+        person_last_name=person_last_name.strip(),
+    )
+    Interest.objects.get_or_create(offer=offer, structure=structure, defaults={"user": user})
+    offer.status = OfferStatus.FILLED
+    offer.save(update_fields=["status", "updated_at"])
+    transaction.on_commit(lambda: notifications.duo_formed(duo))
+    return duo
+
+
+@transaction.atomic
+def cancel_duo(duo, structure):
+    """The SA that formed the duo cancels it: back to « En cours »."""
+    offer = _locked(duo.offer)
+    duo = Duo.objects.select_for_update().get(pk=duo.pk)
+    if duo.structure_id != getattr(structure, "pk", None) or duo.cancelled_at is not None:
+        raise InvalidTransition(_("Seule la structure qui a constitué ce duo peut l’annuler."))
+    _check_editable(offer)
+    duo.cancelled_at = timezone.now()
+    duo.save(update_fields=["cancelled_at"])
+    offer.status = _status_from_interests(offer)
+    offer.save(update_fields=["status", "updated_at"])
+    transaction.on_commit(lambda: notifications.duo_cancelled(duo))
+    return duo
+
+
+@transaction.atomic
+def delete_offer(offer, structure):
+    """The employer deletes an offer, except a « Concrétisée » one; the SA that formed the
+    duo may delete it."""
+    offer = _locked(offer)
+    _check_editable(offer)
+    if offer.status == OfferStatus.FILLED:
+        formed_by = (
+            offer.duos.filter(cancelled_at__isnull=True)
+            .values_list("structure_id", flat=True)
+            .first()
+        )
+        if structure is None or formed_by != structure.pk:
+            raise InvalidTransition(
+                _(
+                    "Cette offre est « Concrétisée » : seule la structure accompagnante peut la "
+                    "supprimer à partir de son intranet."
+                )
+            )
+    else:
+        _check_employer(offer, structure)
+    recipients = notifications.deletion_recipients(offer, structure)
+    title = offer.title
+    offer.delete()
+    transaction.on_commit(lambda: notifications.offer_deleted(title, recipients))
