@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: venv run migrate seed test test-e2e test-postgres lint format quality chromium clean
+.PHONY: venv run migrate seed test test-e2e lint format quality chromium clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,10 +24,6 @@ run: seed
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: venv
-	$(BIN)/pytest -n 2 --dist loadfile
-
-# The same suite against PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/NAME
-test-postgres: venv
 	$(BIN)/pytest -n 2 --dist loadfile
 
 chromium:

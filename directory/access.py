@@ -63,11 +63,13 @@ def directory_department_ids(employer):
     return {employer.department_id, *offer_departments}
 
 
-def support_directory_for(employer):
+def support_directory_for(employer, department_ids=None):
     """The validated support structures serving the employer's departments."""
+    if department_ids is None:
+        department_ids = directory_department_ids(employer)
     return (
         Structure.objects.support_structures()
         .validated()
-        .filter(served_departments__in=directory_department_ids(employer))
+        .filter(served_departments__in=department_ids)
         .distinct()
     )

@@ -117,7 +117,7 @@ def department_code_for_postcode(postcode):
     Two digits in metropolitan France; three overseas (971-976); Corsica's 20xxx postcodes
     split into 2A (200-201) and 2B (202-206). Raises ValidationError for anything else.
     """
-    postcode = (postcode or "").strip()
+    postcode = str(postcode if postcode is not None else "").strip()
     if len(postcode) != 5 or not postcode.isdigit():
         raise ValidationError(
             _("Saisissez un code postal français à 5 chiffres."), code="invalid_postcode"

@@ -1,9 +1,10 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from directory.departments import department_code_for_postcode
 from directory.enums import TYPES_BY_KIND, StructureKind
@@ -34,10 +35,32 @@ class LoginForm(AuthenticationForm):
         ),
     }
 
+    def clean_username(self):
+        # Addresses are stored in lower case: « Camille.Durand@Exemple.fr » logs in too.
+        return self.cleaned_data["username"].strip().lower()
+
     def confirm_login_allowed(self, user):
         if user.email_confirmed_at is None and not user.is_active:
             raise ValidationError(self.error_messages["unconfirmed"], code="unconfirmed")
         super().confirm_login_allowed(user)
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's admin login form, with a French label for the password field.
+
+    Wagtail declares that field without a label, so Django shows its English name.
+    """
+
+    password = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(
+            attrs={
+                "placeholder": _("Entrez votre mot de passe"),
+                "autocomplete": "current-password",
+            }
+        ),
+    )
 
 
 class PasswordFieldsMixin(forms.Form):
@@ -261,3 +284,24 @@ class AcceptInvitationForm(PasswordFieldsMixin, forms.Form):
             first_name=self.invitation.first_name,
             last_name=self.invitation.last_name,
         )
+
+
+class BackgroundPasswordResetForm(PasswordResetForm):
+    """Django's reset form, its e-mail sent by the background task like every other."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from django.template.loader import render_to_string
+
+        from portal.emails import send_email
+
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        send_email.enqueue(subject=subject, body=body, recipients=[to_email])

@@ -5,6 +5,7 @@ Views parse input, call one of these, and render; the rules live here.
 
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,7 +83,12 @@ def validate_support_structure(structure, coordinator):
         return structure
     structure.validated_at = timezone.now()
     structure.save(update_fields=["validated_at"])
-    recipients = [referent.email for referent in structure.referents.filter(is_active=True)]
+    # Referents who have not confirmed their address yet are told too.
+    recipients = list(
+        structure.referents.filter(
+            Q(is_active=True) | Q(email_confirmed_at__isnull=True)
+        ).values_list("email", flat=True)
+    )
     transaction.on_commit(
         lambda: send_templated_email(
             "directory/emails/structure_validated",

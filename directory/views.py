@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -18,6 +19,7 @@ from directory.access import (
 from directory.filters import SupportDirectoryFilter
 from directory.forms import (
     AcceptInvitationForm,
+    BackgroundPasswordResetForm,
     InvitationForm,
     LoginForm,
     ModificationRequestForm,
@@ -49,10 +51,21 @@ def register(request):
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         structure, served_departments, referent = form.build()
-        services.register_structure(
-            structure, served_departments, referent, form.cleaned_data["password1"]
-        )
-        return render(request, "directory/register_done.html", {"email": referent.email})
+        try:
+            services.register_structure(
+                structure, served_departments, referent, form.cleaned_data["password1"]
+            )
+        except IntegrityError:
+            # Another registration with the same SIRET or e-mail committed meanwhile.
+            form.add_error(
+                None,
+                _(
+                    "Cette structure ou cette adresse e-mail vient d’être inscrite. Demandez à "
+                    "l’un de ses référents de vous inviter, ou connectez-vous."
+                ),
+            )
+        else:
+            return render(request, "directory/register_done.html", {"email": referent.email})
     return render(request, "directory/register.html", {"form": form})
 
 
@@ -206,8 +219,11 @@ def accept_invitation(request, token):
 
 @employer_required
 def support_directory(request):
-    departments = Department.objects.filter(pk__in=directory_department_ids(request.structure))
-    structures = support_directory_for(request.structure).select_related("department")
+    department_ids = directory_department_ids(request.structure)
+    departments = Department.objects.filter(pk__in=department_ids)
+    structures = support_directory_for(request.structure, department_ids).select_related(
+        "department"
+    )
     filterset = SupportDirectoryFilter(
         request.GET or None, queryset=structures, departments=departments
     )
@@ -252,6 +268,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     template_name = "directory/password_reset.html"
     email_template_name = "directory/emails/password_reset_body.txt"
     subject_template_name = "directory/emails/password_reset_subject.txt"
+    form_class = BackgroundPasswordResetForm
     success_url = reverse_lazy("directory:password_reset_done")
 
 

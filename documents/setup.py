@@ -7,6 +7,7 @@ from django.db import transaction
 from PIL import Image, ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.utils.file import hash_filelike
 
 ATTESTATIONS = "Attestations"
 COMMUNICATION_KIT = "Kit de communication"
@@ -112,6 +113,13 @@ def seed_documents():
     for collection_name, title, filename, content in demo_documents:
         if Document.objects.filter(title=title).exists():
             continue
-        document = Document(title=title, collection=collections[collection_name])
+        # Size and hash known up front, as Wagtail's upload form does: otherwise the first
+        # listing of the documents saves each size, one UPDATE per document.
+        document = Document(
+            title=title,
+            collection=collections[collection_name],
+            file_size=len(content),
+            file_hash=hash_filelike(io.BytesIO(content)),
+        )
         document.file.save(filename, ContentFile(content), save=False)
         document.save()

@@ -80,7 +80,7 @@ def _home_page():
 @transaction.atomic
 def setup_site():
     home = _home_page()
-    about = _child(
+    _child(
         home,
         StandardPage,
         "operation",
@@ -89,7 +89,7 @@ def setup_site():
         intro="Une journée pour changer de regard.",
         body=site_content.ABOUT_BODY,
     )
-    _child(
+    offer_search = _child(
         home,
         OfferSearchPage,
         "offres",
@@ -188,7 +188,7 @@ def setup_site():
 
     if home.employer_cta_page_id is None or home.sa_cta_page_id is None:
         home.employer_cta_page = home.employer_cta_page or guide
-        home.sa_cta_page = home.sa_cta_page or about
+        home.sa_cta_page = home.sa_cta_page or offer_search
         home.save_revision().publish()
     site = Site.objects.get(root_page=home)
     footer = FooterSettings.for_site(site)

@@ -72,8 +72,9 @@ class OfferForm(forms.ModelForm):
             f"{user.get_full_name()} ({user.email})"
         )
         self.fields["date"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
-        if not self.instance.pk:
-            self.initial.setdefault("date", edition.duoday_date)
+        if not self.instance.pk and not self.initial.get("date"):
+            # model_to_dict() already put the new offer's empty date in `initial`.
+            self.initial["date"] = edition.duoday_date
 
     def clean(self):
         cleaned = super().clean()

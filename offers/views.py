@@ -131,6 +131,14 @@ def offer_edit(request, pk):
 @referent_required
 def offer_delete(request, pk):
     offer = _visible_offer(request, pk)
+    if offer.is_read_only:
+        raise Http404
+    if (
+        request.structure.is_support
+        and not offer.duos.filter(structure=request.structure, cancelled_at__isnull=True).exists()
+    ):
+        # Only the SA that formed the duo may delete the offer: no page for the others.
+        raise Http404
     error = None
     if request.method == "POST":
         try:

@@ -92,8 +92,9 @@ AUTH_USER_MODEL = "directory.User"
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses locked-out credentials before any check.
     "axes.backends.AxesStandaloneBackend",
-    # Inactive users reach LoginForm.confirm_login_allowed, which says why in French.
-    "django.contrib.auth.backends.AllowAllUsersModelBackend",
+    # Inactive users reach LoginForm.confirm_login_allowed, which says why in French;
+    # they are never kept logged in.
+    "directory.backends.EmailBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -117,6 +118,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "directory.backends.axes_username"
 AXES_LOCKOUT_TEMPLATE = "directory/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 
@@ -180,4 +182,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+WAGTAILADMIN_USER_LOGIN_FORM = "directory.forms.AdminLoginForm"
 WAGTAIL_FRONTEND_LOGIN_URL = "/connexion/"

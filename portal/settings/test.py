@@ -10,3 +10,7 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# No collectstatic before the tests: WhiteNoise finds static files through the finders
+# instead of warning that STATIC_ROOT does not exist.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

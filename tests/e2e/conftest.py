@@ -1,0 +1,230 @@
+"""Browser tests: a real `runserver` on seeded demo data, driven by Chromium (Playwright).
+
+Every page a test visits goes through `visit()`, which also runs axe-core restricted to
+the WCAG 2.1 A and AA rules: an accessibility violation fails the test like a bug.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+SCREENSHOTS_DIR = PROJECT_DIR / "tmp" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DEMO_PASSWORD = "DuoDay-demo-2026"
+COORDINATOR = "coordination@duoday.fr"
+EDITOR = "editrice@duoday.fr"
+
+_axe = Axe()
+
+
+def pytest_collection_modifyitems(items):
+    """Every test under tests/e2e/ is a browser test."""
+    e2e_dir = Path(__file__).parent
+    for item in items:
+        if e2e_dir in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+def _free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _manage(env, *args, log):
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_DIR,
+        env=env,
+        check=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def _wait_until_up(url, process, log_path, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"runserver exited early:\n{log_path.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except urllib.error.HTTPError:
+            return  # it answers, whatever the status
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"runserver did not answer on {url}:\n{log_path.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def e2e_dir():
+    path = Path(tempfile.mkdtemp(prefix="duoday-e2e-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def mail_dir(e2e_dir):
+    """Where the server writes the e-mails it sends (one file per message)."""
+    path = e2e_dir / "mails"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture(scope="session")
+def live_server_url(e2e_dir, mail_dir):
+    """A real development server on a fresh, seeded SQLite database."""
+    media = e2e_dir / "media"
+    media.mkdir()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DATABASE_URL": f"sqlite:///{e2e_dir / 'e2e.sqlite3'}",
+        "MEDIA_ROOT": str(media),
+        "EMAIL_FILE_PATH": str(mail_dir),
+        "PYTHONUNBUFFERED": "1",
+    }
+    log_path = e2e_dir / "server.log"
+    with log_path.open("w") as log:
+        try:
+            _manage(env, "migrate", "--noinput", log=log)
+            _manage(env, "seed_demo", log=log)
+        except subprocess.CalledProcessError as error:
+            raise RuntimeError(f"{error.cmd} failed:\n{log_path.read_text()}") from error
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_until_up(url + "/", process, log_path)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server_url):
+    """Open a page in a browser context of its own (another person, other cookies)."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(
+            locale="fr-FR",
+            base_url=live_server_url,
+            viewport={"width": 1280, "height": 900},
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def format_violations(violations):
+    lines = [f"{len(violations)} violation(s) WCAG 2.1 A/AA :"]
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}) : {violation['help']}"
+            f" [{violation['helpUrl']}]"
+        )
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            lines.append(f"    • {target}")
+            lines.append(f"      {node['html'][:200]}")
+    return "\n".join(lines)
+
+
+def check_axe(page, exclude=()):
+    """Fail with a readable list if axe-core finds a WCAG 2.1 A/AA violation on the page.
+
+    `exclude`: CSS selectors left out of the check; only for markup we cannot change
+    (Wagtail's own admin), each one explained where it is passed.
+    """
+    context = {"include": [["html"]], "exclude": [[selector] for selector in exclude]}
+    options = {
+        "runOnly": {"type": "tag", "values": WCAG_TAGS},
+        "resultTypes": ["violations"],
+    }
+    results = _axe.run(page, context=context if exclude else None, options=options)
+    violations = results.response["violations"]
+    assert not violations, f"{page.url}\n{format_violations(violations)}"
+
+
+def visit(page, url, exclude=()):
+    """Go to `url` as a person would arrive there, then check its accessibility."""
+    response = page.goto(url)
+    page.wait_for_load_state("load")
+    check_axe(page, exclude=exclude)
+    return response
+
+
+def settle(page, exclude=()):
+    """After a click that loads a page (link, form submission): wait, then check axe."""
+    page.wait_for_load_state("load")
+    check_axe(page, exclude=exclude)
+
+
+def screenshot(page, name):
+    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS_DIR / name), full_page=True)
+
+
+def log_in(page, email, password=DEMO_PASSWORD):
+    """From any public page: « Connexion », then the login form."""
+    page.get_by_role("banner").get_by_role("link", name="Connexion").click()
+    page.wait_for_url("**/connexion/**")
+    settle(page)
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state("load")

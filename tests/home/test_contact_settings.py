@@ -1,0 +1,87 @@
+"""« Coordonnées »: the contact phone and e-mail of the footer, edited in the admin."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Site
+
+from home.models import ContactSettings
+from tests.factories import UserFactory
+from tests.html_text import text_of
+
+FOOTER_CONTACT = "Une question ? Contactez-nous au {phone} ou par e-mail à {email}."
+
+
+def footer_contact_of(response):
+    """The footer's contact sentence, e.g. « Une question ? Contactez-nous au … »."""
+    match = re.search(
+        r"Une question \? Contactez-nous au .+? ou par e-mail à \S+\.", text_of(response)
+    )
+    return match and match.group()
+
+
+def test_footer_shows_the_default_phone_and_email(client, site_tree):
+    response = client.get("/")
+
+    assert footer_contact_of(response) == FOOTER_CONTACT.format(
+        phone="0 800 386 329", email="contact@duoday.fr"
+    )
+
+
+def test_footer_phone_link_dials_the_international_number(client, site_tree):
+    response = client.get("/")
+
+    assert 'href="tel:+33800386329"' in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/", "/faq/", "/contact/", "/ressources/", "/connexion/"])
+def test_footer_shows_the_phone_and_email_changed_in_the_settings(client, site_tree, url):
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.phone = "01 23 45 67 89"
+    contact.email = "duoday@exemple.fr"
+    contact.save()
+
+    response = client.get(url)
+
+    assert footer_contact_of(response) == FOOTER_CONTACT.format(
+        phone="01 23 45 67 89", email="duoday@exemple.fr"
+    )
+
+
+def test_personal_space_footer_shows_the_phone_changed_in_the_settings(client, site_tree):
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.phone = "01 23 45 67 89"
+    contact.save()
+    client.force_login(UserFactory())
+
+    response = client.get("/espace/ressources/")
+
+    assert "Contactez-nous au 01 23 45 67 89" in text_of(response)
+
+
+def test_editor_changes_the_footer_phone_in_the_admin(client, site_tree):
+    site = Site.objects.get(is_default_site=True)
+    client.force_login(UserFactory(editor=True))
+
+    response = client.post(
+        reverse("wagtailsettings:edit", args=["home", "contactsettings", site.pk]),
+        {"phone": "01 40 00 00 00", "email": "equipe@duoday.fr"},
+    )
+
+    assert response.status_code == 302
+    assert footer_contact_of(client.get("/")) == FOOTER_CONTACT.format(
+        phone="01 40 00 00 00", email="equipe@duoday.fr"
+    )
+
+
+def test_editor_opens_the_contact_settings_form(client, site_tree):
+    site = Site.objects.get(is_default_site=True)
+    client.force_login(UserFactory(editor=True))
+
+    response = client.get(
+        reverse("wagtailsettings:edit", args=["home", "contactsettings", site.pk])
+    )
+
+    assert response.status_code == 200
+    assert "0 800 386 329" in response.content.decode()
