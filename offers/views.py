@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from directory.access import employer_required, referent_required, support_required
 from directory.models import Department, User
 from offers import workflow
-from offers.enums import OPEN_STATUSES
+from offers.enums import OPEN_STATUSES, OfferStatus
 from offers.filters import OfferFilter
 from offers.forms import DuoForm, InterestForm, OfferForm
 from offers.models import Duo, Edition, Interest, Offer
@@ -44,7 +44,8 @@ def offer_list(request):
         )
         filterset = OfferFilter(request.GET or None, queryset=offers, departments=departments)
     else:
-        offers = offers.filter(edition__is_current=True)
+        # Offers whose duo the SA formed are under « Mes duos ».
+        offers = offers.filter(edition__is_current=True, status__in=OPEN_STATUSES)
         filterset = OfferFilter(
             request.GET or None,
             queryset=offers,
@@ -140,6 +141,11 @@ def offer_delete(request, pk):
         # Only the SA that formed the duo may delete the offer: no page for the others.
         raise Http404
     error = None
+    if offer.is_filled and request.structure.is_employer:
+        # Say why at once, in the guide's words, rather than after a confirmation.
+        return render(
+            request, "offers/offer_delete.html", {"offer": offer, "refused": True}, status=403
+        )
     if request.method == "POST":
         try:
             workflow.delete_offer(offer, request.structure)
@@ -157,7 +163,13 @@ def offer_delete(request, pk):
 
 @support_required
 def declare_interest(request, pk):
-    offer = _visible_offer(request, pk)
+    try:
+        offer = _visible_offer(request, pk)
+    except Http404:
+        if request.method != "POST" or _filled_meanwhile(request, pk) is None:
+            raise
+        messages.error(request, _("Cette offre vient d’être pourvue par une autre structure."))
+        return redirect("offers:list")
     form = InterestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -192,9 +204,32 @@ def withdraw_interest(request, pk):
     return render(request, "offers/withdraw_interest.html", {"offer": offer})
 
 
+def _filled_meanwhile(request, pk):
+    """An offer of the SA's departments that another SA has just filled. Only a POST (the
+    SA's answer to a page it saw a moment ago) is told so; any other request gets a 404."""
+    return (
+        Offer.objects.current()
+        .filter(
+            pk=pk,
+            status=OfferStatus.FILLED,
+            department__in=request.structure.served_departments.all(),
+        )
+        .first()
+    )
+
+
 @support_required
 def form_duo(request, pk):
-    offer = _visible_offer(request, pk)
+    try:
+        offer = _visible_offer(request, pk)
+    except Http404:
+        if request.method != "POST" or _filled_meanwhile(request, pk) is None:
+            raise
+        messages.error(
+            request,
+            _("Une autre structure accompagnante vient de constituer le duo pour cette offre."),
+        )
+        return redirect("offers:list")
     form = DuoForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

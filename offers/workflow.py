@@ -105,6 +105,8 @@ def withdraw_interest(offer, structure):
     interest = offer.interests.filter(structure=structure).first()
     if interest is None:
         raise InvalidTransition(_("Vous n’aviez pas déclaré d’intérêt pour cette offre."))
+    if offer.duos.filter(structure=structure, cancelled_at__isnull=True).exists():
+        raise InvalidTransition(_("Vous avez constitué le duo : annulez-le d’abord."))
     interest.delete()
     if offer.status != OfferStatus.FILLED:
         offer.status = _status_from_interests(offer)

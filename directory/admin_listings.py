@@ -1,0 +1,428 @@
+"""The directory's listings in the coordinators' « DuoDay » menu (wagtail-modeladmin).
+
+Structures, referents, invitations and modification requests: filters, search, CSV/XLSX
+export; « Valider » a support structure and « Marquer comme traitée » a modification
+request, each through a confirmation page (directory/admin_views.py) that calls a service.
+The menu itself, with the offers' listings, is registered by offers/wagtail_hooks.py.
+
+Who may do what comes from the model permissions: « Coordination » has them all, the
+« Éditeurs » none of these, so the menu is hidden from them and every view refuses them
+(PermissionDenied, which Wagtail's admin turns into a redirection to its dashboard).
+"""
+
+from django import forms
+from django.contrib.admin import RelatedOnlyFieldListFilter, SimpleListFilter, display
+from django.contrib.admin.utils import quote
+from django.db import models
+from django.urls import re_path
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+
+from directory.admin_views import (
+    DirectoryInspectView,
+    ExportIndexView,
+    ProcessModificationRequestView,
+    StructureAdminForm,
+    ValidateStructureView,
+)
+from directory.models import Invitation, ModificationRequest, Structure, User
+
+# Permissions
+
+
+class StructurePermissionHelper(PermissionHelper):
+    """Structures are created by their registration form and never deleted."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+    def user_can_validate_obj(self, user, obj):
+        return self.user_has_specific_permission(user, self.get_perm_codename("change"))
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """Listed and inspected only: the services and the users admin change these objects."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class ModificationRequestPermissionHelper(ReadOnlyPermissionHelper):
+    def user_can_process_obj(self, user, obj):
+        return self.user_has_specific_permission(user, self.get_perm_codename("change"))
+
+
+# Buttons
+
+
+class ActionButtonHelper(ButtonHelper):
+    """Adds the button of one extra action, leading back to the current page afterwards."""
+
+    action = None
+    action_label = ""
+    action_title = ""
+
+    def shows_action(self, obj):
+        raise NotImplementedError
+
+    def action_button(self, pk, classnames_add=None, classnames_exclude=None):
+        url = self.url_helper.get_action_url(self.action, quote(pk))
+        return {
+            "url": f"{url}?{urlencode({'next': self.request.get_full_path()})}",
+            "label": self.action_label,
+            "classname": self.finalise_classname(classnames_add or [], classnames_exclude),
+            "title": self.action_title,
+        }
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        if self.action not in (exclude or []) and self.shows_action(obj):
+            pk = getattr(obj, self.opts.pk.attname)
+            buttons.insert(0, self.action_button(pk, classnames_add, classnames_exclude))
+        return buttons
+
+
+class StructureButtonHelper(ActionButtonHelper):
+    action = "validate"
+    action_label = _("Valider")
+    action_title = _("Valider cette structure accompagnante")
+
+    def shows_action(self, structure):
+        return (
+            structure.is_support
+            and not structure.is_validated
+            and self.permission_helper.user_can_validate_obj(self.request.user, structure)
+        )
+
+
+class ModificationRequestButtonHelper(ActionButtonHelper):
+    action = "process"
+    action_label = _("Marquer comme traitée")
+    action_title = _("Marquer cette demande de modification comme traitée")
+
+    def shows_action(self, modification):
+        return (
+            modification.status == ModificationRequest.Status.PENDING
+            and self.permission_helper.user_can_process_obj(self.request.user, modification)
+        )
+
+
+# Filters and computed columns
+
+
+class ValidationStateFilter(SimpleListFilter):
+    title = _("validation")
+    parameter_name = "validation"
+
+    def lookups(self, request, model_admin):
+        return [("validated", _("Validée")), ("pending", _("En attente de validation"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "validated":
+            return queryset.validated()
+        if self.value() == "pending":
+            return queryset.filter(validated_at__isnull=True)
+        return queryset
+
+
+class InvitationState(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    ACCEPTED = "accepted", _("Acceptée")
+    REVOKED = "revoked", _("Révoquée")
+    EXPIRED = "expired", _("Expirée")
+
+
+def invitation_state(invitation):
+    if invitation.accepted_at is not None:
+        return InvitationState.ACCEPTED
+    if invitation.revoked_at is not None:
+        return InvitationState.REVOKED
+    if invitation.expires_at <= timezone.now():
+        return InvitationState.EXPIRED
+    return InvitationState.PENDING
+
+
+class InvitationStateFilter(SimpleListFilter):
+    title = _("état")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return InvitationState.choices
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case InvitationState.PENDING:
+                return queryset.pending()
+            case InvitationState.ACCEPTED:
+                return queryset.filter(accepted_at__isnull=False)
+            case InvitationState.REVOKED:
+                return queryset.filter(accepted_at__isnull=True, revoked_at__isnull=False)
+            case InvitationState.EXPIRED:
+                return queryset.filter(
+                    accepted_at__isnull=True,
+                    revoked_at__isnull=True,
+                    expires_at__lte=timezone.now(),
+                )
+        return queryset
+
+
+# Listings
+
+
+class DirectoryModelAdmin(ModelAdmin):
+    """What every listing of the « DuoDay » menu shares."""
+
+    index_view_class = ExportIndexView
+    inspect_view_class = DirectoryInspectView
+    list_per_page = 50
+
+    def register_indexing(self):
+        # Nothing in the page tree refers to these objects: keep them out of Wagtail's
+        # reference index, whose signal handlers would add queries to every save.
+        pass
+
+
+class StructureAdmin(DirectoryModelAdmin):
+    model = Structure
+    menu_label = _("Structures")
+    menu_icon = "site"
+    permission_helper_class = StructurePermissionHelper
+    button_helper_class = StructureButtonHelper
+    list_display = (
+        "name",
+        "kind",
+        "structure_type",
+        "department",
+        "commune",
+        "validation_state",
+        "created_at",
+    )
+    list_filter = (
+        "kind",
+        "structure_type",
+        ("department", RelatedOnlyFieldListFilter),
+        ValidationStateFilter,
+    )
+    search_fields = ("name", "siret", "commune")
+    inspect_view_enabled = True
+    inspect_view_fields = (
+        "name",
+        "kind",
+        "structure_type",
+        "siret",
+        "address",
+        "postcode",
+        "commune",
+        "department",
+        "served_departments",
+        "phone",
+        "email",
+        "created_at",
+        "validated_at",
+    )
+    list_export = (
+        "name",
+        "kind",
+        "structure_type",
+        "siret",
+        "address",
+        "postcode",
+        "commune",
+        "department",
+        "phone",
+        "email",
+        "validation_state",
+        "created_at",
+        "validated_at",
+    )
+    export_filename = "structures"
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("siret"),
+            FieldPanel("structure_type"),
+            FieldPanel("address"),
+            FieldPanel("postcode"),
+            FieldPanel("commune"),
+            FieldPanel("department"),
+            FieldPanel("served_departments", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("phone"),
+            FieldPanel("email"),
+        ],
+        base_form_class=StructureAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("department")
+
+    @display(description=_("validation"), ordering="validated_at")
+    def validation_state(self, structure):
+        return _("Validée") if structure.is_validated else _("En attente de validation")
+
+    def get_admin_urls_for_registration(self):
+        return super().get_admin_urls_for_registration() + (
+            re_path(
+                self.url_helper.get_action_url_pattern("validate"),
+                self.validate_view,
+                name=self.url_helper.get_action_url_name("validate"),
+            ),
+        )
+
+    def validate_view(self, request, instance_pk):
+        view = ValidateStructureView.as_view(model_admin=self, instance_pk=instance_pk)
+        return view(request)
+
+
+class ReferentAdmin(DirectoryModelAdmin):
+    """The users attached to a structure; accounts themselves are edited in « Utilisateurs »."""
+
+    model = User
+    menu_label = _("Référents")
+    menu_icon = "user"
+    permission_helper_class = ReadOnlyPermissionHelper
+    list_display = ("full_name", "email", "structure", "phone", "job_title", "is_active")
+    list_filter = ("is_active", "structure__kind")
+    search_fields = ("first_name", "last_name", "email", "structure__name")
+    inspect_view_enabled = True
+    inspect_view_fields = (
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "job_title",
+        "structure",
+        "is_active",
+        "email_confirmed_at",
+        "last_login",
+        "date_joined",
+    )
+    list_export = (
+        "last_name",
+        "first_name",
+        "email",
+        "phone",
+        "job_title",
+        "structure",
+        "structure_kind",
+        "is_active",
+        "date_joined",
+        "last_login",
+    )
+    export_filename = "referents"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(structure__isnull=False)
+            .select_related("structure")
+        )
+
+    @display(description=_("nom"), ordering="last_name")
+    def full_name(self, user):
+        return user.get_full_name() or user.email
+
+    @display(description=_("catégorie de structure"))
+    def structure_kind(self, user):
+        return user.structure.get_kind_display()
+
+    def register_admin_url_finders(self):
+        # Links to a user elsewhere in the admin keep going to Wagtail's users admin.
+        pass
+
+
+class InvitationAdmin(DirectoryModelAdmin):
+    model = Invitation
+    menu_label = _("Invitations")
+    menu_icon = "mail"
+    permission_helper_class = ReadOnlyPermissionHelper
+    list_display = ("email", "structure", "created_at", "expires_at", "state")
+    list_filter = (InvitationStateFilter,)
+    search_fields = ("email", "first_name", "last_name", "structure__name")
+    list_export = (
+        "email",
+        "first_name",
+        "last_name",
+        "structure",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "state",
+    )
+    export_filename = "invitations"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("structure", "invited_by")
+
+    @display(description=_("état"))
+    def state(self, invitation):
+        return invitation_state(invitation).label
+
+
+class ModificationRequestAdmin(DirectoryModelAdmin):
+    model = ModificationRequest
+    menu_label = _("Demandes de modification")
+    menu_icon = "edit"
+    permission_helper_class = ModificationRequestPermissionHelper
+    button_helper_class = ModificationRequestButtonHelper
+    list_display = ("structure", "author", "created_at", "status")
+    list_filter = ("status",)
+    search_fields = ("structure__name",)
+    # Pending requests first: "pending" sorts before "processed".
+    ordering = ("status", "-created_at", "-pk")
+    inspect_view_enabled = True
+    inspect_view_fields = (
+        "structure",
+        "author",
+        "created_at",
+        "message",
+        "status",
+        "processed_at",
+        "processed_by",
+        "response",
+    )
+    list_export = (
+        "structure",
+        "author",
+        "author_email",
+        "created_at",
+        "message",
+        "status",
+        "processed_at",
+        "processed_by",
+        "response",
+    )
+    export_filename = "demandes-de-modification"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("structure", "author", "processed_by")
+
+    @display(description=_("e-mail du demandeur"))
+    def author_email(self, modification):
+        return modification.author.email if modification.author else ""
+
+    def get_admin_urls_for_registration(self):
+        return super().get_admin_urls_for_registration() + (
+            re_path(
+                self.url_helper.get_action_url_pattern("process"),
+                self.process_view,
+                name=self.url_helper.get_action_url_name("process"),
+            ),
+        )
+
+    def process_view(self, request, instance_pk):
+        view = ProcessModificationRequestView.as_view(model_admin=self, instance_pk=instance_pk)
+        return view(request)

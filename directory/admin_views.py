@@ -1,0 +1,259 @@
+"""Views of the coordinators' admin beyond wagtail-modeladmin's own (see admin_listings.py).
+
+Each action view shows a confirmation page on GET and calls one service on POST, then goes
+back to the page the coordinator came from (`next`), or to the listing.
+"""
+
+import datetime
+
+from django import forms
+from django.contrib.admin.utils import label_for_field, lookup_field
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail_modeladmin.views import IndexView, InspectView, InstanceSpecificView
+
+from directory import services
+from directory.enums import TYPES_BY_KIND
+from directory.models import Structure
+
+
+def _local_datetime_for_csv(value):
+    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+
+
+def _local_datetime_for_xlsx(value):
+    return timezone.make_naive(value) if timezone.is_aware(value) else value
+
+
+def _date_for_csv(value):
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
+class ExportIndexView(IndexView):
+    """The modeladmin listing, with spreadsheets a French coordinator can read.
+
+    Choice fields export their label, booleans « Oui » / « Non », dates in local time (in
+    French in CSV, as dates in XLSX) and empty values as empty cells (instead of the raw
+    value and the listing's « - »).
+    """
+
+    # Checked in order: datetimes (already first in IndexView's) before dates.
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            IndexView.FORMAT_CSV: _local_datetime_for_csv,
+            IndexView.FORMAT_XLSX: _local_datetime_for_xlsx,
+        },
+        datetime.date: {IndexView.FORMAT_CSV: _date_for_csv},
+    }
+
+    def get_page_title(self):
+        return self.model_admin.get_menu_label()
+
+    def get_queryset(self, request=None):
+        # modeladmin asks twice per page (in dispatch, then for the context), and each time
+        # builds the filters again, whose choices may run queries.
+        if getattr(self, "_filtered_queryset", None) is None:
+            self._filtered_queryset = super().get_queryset(request)
+        return self._filtered_queryset
+
+    def get_heading(self, queryset, field):
+        heading = self.export_headings.get(field) or label_for_field(
+            field, model=self.model, model_admin=self.model_admin
+        )
+        return capfirst(str(heading))
+
+    def to_row_dict(self, item):
+        row = {}
+        for name in self.list_export:
+            field, _attr, value = lookup_field(name, item, self.model_admin)
+            if field is not None and field.choices:
+                value = dict(field.flatchoices).get(value, value)
+            if isinstance(value, bool):
+                value = _("Oui") if value else _("Non")
+            elif value is None:
+                value = ""
+            row[name] = value
+        return row
+
+
+class DirectoryInspectView(InspectView):
+    """The modeladmin inspect page; its fields may also name the ModelAdmin's display
+    methods, as `list_display` does (e.g. an offer's employer for a duo)."""
+
+    def get_field_label(self, field_name, field=None):
+        return label_for_field(field_name, model=self.model, model_admin=self.model_admin)
+
+    def get_field_display_value(self, field_name, field=None):
+        if field is None and not hasattr(self.instance, field_name):
+            value = getattr(self.model_admin, field_name)(self.instance)
+            if value is None or value == "":
+                return self.model_admin.get_empty_value_display(field_name)
+        else:
+            value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return _("Oui") if value else _("Non")
+        return value
+
+
+class StructureAdminForm(WagtailAdminModelForm):
+    """The identity of a structure as the coordination corrects it; its kind stays."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed_types = TYPES_BY_KIND.get(self.instance.kind, [])
+        self.fields["structure_type"].choices = [
+            (value, label)
+            for value, label in self.fields["structure_type"].choices
+            if value in allowed_types
+        ]
+        if not self.instance.is_support:
+            self.fields.pop("served_departments", None)
+
+    def clean_siret(self):
+        siret = self.cleaned_data["siret"]
+        duplicates = Structure.objects.filter(kind=self.instance.kind, siret=siret).exclude(
+            pk=self.instance.pk
+        )
+        if duplicates.exists():
+            raise ValidationError(
+                _("Une autre structure de la même catégorie a déjà ce numéro SIRET.")
+            )
+        return siret
+
+
+class ConfirmActionView(InstanceSpecificView):
+    """A confirmation page for one action on one object, allowed by `check_action_permitted`.
+
+    Subclasses name the `action` (its template is `modeladmin/<app>/<model>/<action>.html`),
+    say whether the object is still `actionable`, and `perform` the action.
+    """
+
+    action = None
+    not_actionable_message = ""
+
+    def is_actionable(self):
+        raise NotImplementedError
+
+    def perform(self, form):
+        raise NotImplementedError
+
+    def get_form(self, data=None):
+        return None
+
+    def get_template_names(self):
+        return self.model_admin.get_templates(self.action)
+
+    def get_next_url(self):
+        next_url = self.request.POST.get("next") or self.request.GET.get("next")
+        if next_url and url_has_allowed_host_and_scheme(
+            next_url,
+            allowed_hosts={self.request.get_host()},
+            require_https=self.request.is_secure(),
+        ):
+            return next_url
+        return self.index_url
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(next_url=self.get_next_url(), **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if not self.is_actionable():
+            messages.warning(request, self.not_actionable_message)
+            return redirect(self.get_next_url())
+        return self.render_to_response(self.get_context_data(form=self.get_form()))
+
+    def post(self, request, *args, **kwargs):
+        if not self.is_actionable():
+            messages.warning(request, self.not_actionable_message)
+            return redirect(self.get_next_url())
+        form = self.get_form(request.POST)
+        if form is not None and not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        with transaction.atomic():
+            # Locked and checked again: a double click must not act (and e-mail) twice.
+            self.instance = self.model._default_manager.select_for_update().get(pk=self.instance.pk)
+            success_message = self.perform(form) if self.is_actionable() else None
+        if success_message is None:
+            messages.warning(request, self.not_actionable_message)
+        else:
+            messages.success(request, success_message)
+        return redirect(self.get_next_url())
+
+
+class ValidateStructureView(ConfirmActionView):
+    """« Valider » a support structure: its referents may then use their personal space."""
+
+    action = "validate"
+    page_title = gettext_lazy("Valider la structure")
+    not_actionable_message = gettext_lazy(
+        "Cette structure n’est pas une structure accompagnante en attente de validation."
+    )
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_validate_obj(user, self.instance)
+
+    def get_meta_title(self):
+        return _("Valider la structure %(name)s") % {"name": self.instance.name}
+
+    def is_actionable(self):
+        return self.instance.is_support and not self.instance.is_validated
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            referents=self.instance.referents.order_by("last_name", "first_name", "pk"),
+            served_departments=self.instance.served_departments.order_by("code"),
+            **kwargs,
+        )
+
+    def perform(self, form):
+        services.validate_support_structure(self.instance, self.request.user)
+        return _("Structure validée")
+
+
+class ProcessModificationRequestForm(forms.Form):
+    response = forms.CharField(
+        label=gettext_lazy("Réponse"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=gettext_lazy(
+            "Facultatif. Envoyée par e-mail à l’auteur de la demande avec la confirmation."
+        ),
+    )
+
+
+class ProcessModificationRequestView(ConfirmActionView):
+    """« Marquer comme traitée » a modification request; its author is told by e-mail."""
+
+    action = "process"
+    page_title = gettext_lazy("Traiter la demande de modification")
+    not_actionable_message = gettext_lazy("Cette demande de modification est déjà traitée.")
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_process_obj(user, self.instance)
+
+    def get_meta_title(self):
+        return _("Traiter la demande de modification de %(name)s") % {
+            "name": self.instance.structure.name
+        }
+
+    def is_actionable(self):
+        return self.instance.status == self.model.Status.PENDING
+
+    def get_form(self, data=None):
+        return ProcessModificationRequestForm(data)
+
+    def perform(self, form):
+        services.process_modification_request(
+            self.instance, self.request.user, form.cleaned_data["response"]
+        )
+        return _("Demande de modification marquée comme traitée")

@@ -1,0 +1,363 @@
+"""The offers' listings in the coordinators' « DuoDay » menu (wagtail-modeladmin).
+
+Éditions: created and corrected here (never deleted), read-only once their DuoDay has
+passed, and « Rendre courante » through a confirmation page (offers/admin_views.py).
+Offres, Intérêts, Duos: listed, filtered, searched, inspected and exported only; they change
+through the referents' personal space and offers/workflow.py.
+
+Each `get_queryset` joins what the columns show, so that a page of listing runs the same
+few queries whatever its length. The menu is registered by offers/wagtail_hooks.py.
+"""
+
+from django.contrib.admin import RelatedOnlyFieldListFilter, SimpleListFilter, display
+from django.db.models import Count
+from django.urls import re_path
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail_modeladmin.helpers import PermissionHelper
+
+from directory.admin_listings import (
+    ActionButtonHelper,
+    DirectoryModelAdmin,
+    ReadOnlyPermissionHelper,
+)
+from offers.admin_views import (
+    EditionCreateView,
+    EditionEditView,
+    EditionForm,
+    MakeEditionCurrentView,
+    OfferInspectView,
+)
+from offers.models import Duo, Edition, Interest, Offer
+
+# Editions
+
+
+class EditionPermissionHelper(PermissionHelper):
+    """Editions are never deleted (their offers keep them), nor edited once past."""
+
+    def user_can_change(self, user):
+        return self.user_has_specific_permission(user, self.get_perm_codename("change"))
+
+    def user_can_edit_obj(self, user, obj):
+        return self.user_can_change(user) and not obj.is_past
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class EditionButtonHelper(ActionButtonHelper):
+    action = "make_current"
+    action_label = _("Rendre courante")
+    action_title = _("Faire de cette édition l’édition en cours")
+
+    def shows_action(self, edition):
+        return (
+            not edition.is_current
+            and not edition.is_past
+            and self.permission_helper.user_can_change(self.request.user)
+        )
+
+
+def edition_state(edition):
+    if edition.is_current:
+        return _("En cours")
+    if edition.is_past:
+        return _("Passée")
+    return _("À venir")
+
+
+class EditionAdmin(DirectoryModelAdmin):
+    model = Edition
+    menu_label = _("Éditions")
+    menu_icon = "date"
+    permission_helper_class = EditionPermissionHelper
+    button_helper_class = EditionButtonHelper
+    create_view_class = EditionCreateView
+    edit_view_class = EditionEditView
+    list_display = (
+        "__str__",
+        "duoday_date",
+        "registration_opens",
+        "registration_closes",
+        "state",
+        "offer_count",
+    )
+    inspect_view_enabled = True
+    inspect_view_fields = (
+        "year",
+        "duoday_date",
+        "registration_opens",
+        "registration_closes",
+        "state",
+    )
+    list_export = (
+        "year",
+        "duoday_date",
+        "registration_opens",
+        "registration_closes",
+        "state",
+        "offer_count",
+    )
+    export_filename = "editions"
+    edit_handler = ObjectList(
+        [
+            FieldPanel(
+                "year",
+                help_text=_(
+                    "Une édition créée alors qu’aucune n’est en cours devient l’édition en "
+                    "cours ; sinon, utilisez « Rendre courante » depuis la liste des éditions."
+                ),
+            ),
+            FieldPanel("duoday_date"),
+            FieldPanel("registration_opens"),
+            FieldPanel("registration_closes"),
+        ],
+        base_form_class=EditionForm,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(offer_count=Count("offers"))
+
+    @display(description=_("état"))
+    def state(self, edition):
+        return edition_state(edition)
+
+    @display(description=_("offres"), ordering="offer_count")
+    def offer_count(self, edition):
+        return edition.offer_count
+
+    def get_admin_urls_for_registration(self):
+        return super().get_admin_urls_for_registration() + (
+            re_path(
+                self.url_helper.get_action_url_pattern("make_current"),
+                self.make_current_view,
+                name=self.url_helper.get_action_url_name("make_current"),
+            ),
+        )
+
+    def make_current_view(self, request, instance_pk):
+        view = MakeEditionCurrentView.as_view(model_admin=self, instance_pk=instance_pk)
+        return view(request)
+
+
+# Offers, interests, duos: read-only
+
+
+class OfferAdmin(DirectoryModelAdmin):
+    model = Offer
+    menu_label = _("Offres")
+    menu_icon = "doc-full"
+    permission_helper_class = ReadOnlyPermissionHelper
+    inspect_view_class = OfferInspectView
+    list_display = (
+        "title",
+        "structure",
+        "edition",
+        "department",
+        "commune",
+        "modality",
+        "status",
+        "created_at",
+    )
+    list_filter = (
+        "edition",
+        "status",
+        ("department", RelatedOnlyFieldListFilter),
+        "sector",
+        "modality",
+    )
+    search_fields = ("title", "structure__name", "commune")
+    inspect_view_enabled = True
+    inspect_view_fields = (
+        "title",
+        "structure",
+        "referent_contact",
+        "edition",
+        "status",
+        "sector",
+        "modality",
+        "date",
+        "schedule",
+        "address",
+        "postcode",
+        "commune",
+        "department",
+        "description",
+        "accessibility",
+        "created_at",
+        "updated_at",
+    )
+    list_export = (
+        "title",
+        "structure",
+        "employer_siret",
+        "edition",
+        "status",
+        "sector",
+        "modality",
+        "date",
+        "schedule",
+        "address",
+        "postcode",
+        "commune",
+        "department",
+        "referent",
+        "referent_email",
+        "created_at",
+    )
+    export_filename = "offres"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("structure", "edition", "department", "referent")
+        )
+
+    @display(description=_("SIRET de l’employeur"))
+    def employer_siret(self, offer):
+        return offer.structure.siret
+
+    @display(description=_("e-mail du référent"))
+    def referent_email(self, offer):
+        return offer.referent.email
+
+    @display(description=_("référent de l'offre"))
+    def referent_contact(self, offer):
+        return f"{offer.referent} — {offer.referent.email}"
+
+
+class InterestAdmin(DirectoryModelAdmin):
+    model = Interest
+    menu_label = _("Intérêts")
+    menu_icon = "pick"
+    permission_helper_class = ReadOnlyPermissionHelper
+    list_display = ("offer", "employer", "structure", "user", "edition", "created_at")
+    list_filter = ("offer__edition",)
+    search_fields = ("offer__title", "offer__structure__name", "offer__commune", "structure__name")
+    inspect_view_enabled = True
+    inspect_view_fields = (
+        "offer",
+        "employer",
+        "edition",
+        "structure",
+        "user",
+        "message",
+        "created_at",
+    )
+    list_export = (
+        "offer",
+        "employer",
+        "edition",
+        "structure",
+        "user",
+        "user_email",
+        "message",
+        "created_at",
+    )
+    export_filename = "interets"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("offer__structure", "offer__edition", "structure", "user")
+        )
+
+    @display(description=_("employeur"), ordering="offer__structure__name")
+    def employer(self, interest):
+        return interest.offer.structure
+
+    @display(description=_("édition"), ordering="offer__edition__year")
+    def edition(self, interest):
+        return interest.offer.edition
+
+    @display(description=_("e-mail du référent"))
+    def user_email(self, interest):
+        return interest.user.email if interest.user else ""
+
+
+class DuoStateFilter(SimpleListFilter):
+    title = _("état")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("active", _("Actif")), ("cancelled", _("Annulé"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "active":
+            return queryset.filter(cancelled_at__isnull=True)
+        if self.value() == "cancelled":
+            return queryset.filter(cancelled_at__isnull=False)
+        return queryset
+
+
+class DuoAdmin(DirectoryModelAdmin):
+    model = Duo
+    menu_label = _("Duos")
+    menu_icon = "group"
+    permission_helper_class = ReadOnlyPermissionHelper
+    list_display = ("person", "offer", "employer", "structure", "edition", "created_at", "state")
+    list_filter = ("offer__edition", DuoStateFilter)
+    search_fields = (
+        "person_first_name",
+        "person_last_name",
+        "structure__name",
+        "offer__title",
+        "offer__structure__name",
+    )
+    inspect_view_enabled = True
+    inspect_view_fields = (
+        "person_first_name",
+        "person_last_name",
+        "offer",
+        "employer",
+        "edition",
+        "structure",
+        "created_by",
+        "created_at",
+        "state",
+    )
+    list_export = (
+        "person_last_name",
+        "person_first_name",
+        "offer",
+        "employer",
+        "edition",
+        "structure",
+        "created_by",
+        "created_at",
+        "state",
+        "cancelled_at",
+    )
+    export_filename = "duos"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("offer__structure", "offer__edition", "structure", "created_by")
+        )
+
+    @display(description=_("personne"), ordering="person_last_name")
+    def person(self, duo):
+        return duo.person_name
+
+    @display(description=_("employeur"), ordering="offer__structure__name")
+    def employer(self, duo):
+        return duo.offer.structure
+
+    @display(description=_("édition"), ordering="offer__edition__year")
+    def edition(self, duo):
+        return duo.offer.edition
+
+    @display(description=_("état"), ordering="cancelled_at")
+    def state(self, duo):
+        if duo.cancelled_at is None:
+            return _("Actif")
+        return _("Annulé le %(date)s") % {
+            "date": date_format(timezone.localtime(duo.cancelled_at), "SHORT_DATE_FORMAT")
+        }

@@ -1,0 +1,171 @@
+"""Views of the coordinators' admin for editions and offers (see offers/admin_listings.py).
+
+Editions are created and corrected here, each through one function of offers/editions.py;
+a past edition is read-only. Offers, interests and duos are only listed and inspected: they
+change through the referents' personal space (offers/workflow.py).
+"""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.log_actions import log
+from wagtail_modeladmin.views import CreateView, EditView
+
+from directory.admin_views import ConfirmActionView, DirectoryInspectView
+from offers import editions
+
+
+class EditionForm(WagtailAdminModelForm):
+    """An edition's year and dates, as the coordination sets them."""
+
+    class Meta:
+        error_messages = {
+            "year": {"unique": gettext_lazy("Une édition existe déjà pour cette année.")}
+        }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        year = cleaned_data.get("year")
+        duoday_date = cleaned_data.get("duoday_date")
+        opens = cleaned_data.get("registration_opens")
+        closes = cleaned_data.get("registration_closes")
+        if duoday_date is not None:
+            if duoday_date < timezone.localdate():
+                self.add_error("duoday_date", _("La date du DuoDay ne peut pas être déjà passée."))
+            elif year is not None and duoday_date.year != year:
+                self.add_error(
+                    "duoday_date",
+                    _("Le DuoDay de l’édition %(year)s doit avoir lieu en %(year)s.")
+                    % {"year": year},
+                )
+        if opens is not None and closes is not None and closes < opens:
+            self.add_error(
+                "registration_closes",
+                ValidationError(
+                    _("La clôture des inscriptions ne peut pas précéder leur ouverture."),
+                    code="closes_before_opens",
+                ),
+            )
+        elif closes is not None and duoday_date is not None and closes > duoday_date:
+            self.add_error(
+                "registration_closes",
+                _("Les inscriptions doivent être closes au plus tard le jour du DuoDay."),
+            )
+        return cleaned_data
+
+
+class EditionCreateView(CreateView):
+    page_title = gettext_lazy("Nouvelle édition")
+
+    def get_meta_title(self):
+        return _("Nouvelle édition")
+
+    def get_page_subtitle(self):
+        return ""
+
+    def form_valid(self, form):
+        self.instance = editions.create_edition(form.save(commit=False))
+        log(instance=self.instance, action="wagtail.create", content_changed=True)
+        if self.instance.is_current:
+            message = _("Édition « %(edition)s » créée : c’est l’édition en cours.")
+        else:
+            message = _("Édition « %(edition)s » créée.")
+        messages.success(
+            self.request,
+            message % {"edition": self.instance},
+            buttons=self.get_success_message_buttons(self.instance),
+        )
+        return redirect(self.get_success_url())
+
+
+class EditionEditView(EditView):
+    """Corrects an edition not yet past; a past one is refused with a message."""
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_change(user)
+
+    def get_meta_title(self):
+        return _("Modifier l’édition")
+
+    def refuse_past_edition(self, message=None):
+        messages.warning(
+            self.request,
+            message
+            or _("L’édition « %(edition)s » est passée : elle n’est plus modifiable.")
+            % {"edition": self.instance},
+        )
+        return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
+
+    def get(self, request, *args, **kwargs):
+        if self.instance.is_past:
+            return self.refuse_past_edition()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.instance.is_past:
+            return self.refuse_past_edition()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            self.instance = editions.update_edition(form.save(commit=False))
+        except editions.EditionError as error:
+            return self.refuse_past_edition(str(error))
+        log(instance=self.instance, action="wagtail.edit", content_changed=form.has_changed())
+        messages.success(
+            self.request,
+            _("Édition « %(edition)s » modifiée.") % {"edition": self.instance},
+            buttons=self.get_success_message_buttons(self.instance),
+        )
+        return redirect(self.get_success_url())
+
+
+class MakeEditionCurrentView(ConfirmActionView):
+    """« Rendre courante »: the edition replaces the current one, in one transaction."""
+
+    action = "make_current"
+    page_title = gettext_lazy("Rendre l’édition courante")
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_change(user)
+
+    def get_meta_title(self):
+        return _("Rendre courante l’édition %(edition)s") % {"edition": self.instance}
+
+    @property
+    def not_actionable_message(self):
+        if self.instance.is_current:
+            return _("« %(edition)s » est déjà l’édition en cours.") % {"edition": self.instance}
+        return _(
+            "L’édition « %(edition)s » est passée : elle ne peut plus devenir l’édition en cours."
+        ) % {"edition": self.instance}
+
+    def is_actionable(self):
+        return not self.instance.is_current and not self.instance.is_past
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            current_edition=self.model.current(),
+            **kwargs,
+        )
+
+    def perform(self, form):
+        editions.make_current(self.instance)
+        return _("« %(edition)s » est désormais l’édition en cours.") % {"edition": self.instance}
+
+
+class OfferInspectView(DirectoryInspectView):
+    """An offer, with the support structures interested in it and its duos."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            interests=self.instance.interests.select_related("structure", "user").order_by(
+                "created_at", "pk"
+            ),
+            duos=self.instance.duos.select_related("structure").order_by("-created_at", "-pk"),
+            **kwargs,
+        )

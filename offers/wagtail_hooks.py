@@ -1,0 +1,53 @@
+"""The coordinators' « DuoDay » menu and their dashboard panel on the admin home.
+
+One menu for the whole operation: the directory's listings (directory/admin_listings.py)
+then the offers' (offers/admin_listings.py). It is registered here, in the app that depends
+on the other, so that it is registered once.
+"""
+
+from wagtail import hooks
+from wagtail_modeladmin.options import ModelAdminGroup
+
+from directory.admin_listings import (
+    InvitationAdmin,
+    ModificationRequestAdmin,
+    ReferentAdmin,
+    StructureAdmin,
+)
+from offers.admin_dashboard import CurrentEditionPanel
+from offers.admin_listings import DuoAdmin, EditionAdmin, InterestAdmin, OfferAdmin
+
+
+class DuoDayAdminGroup(ModelAdminGroup):
+    menu_label = "DuoDay"
+    menu_icon = "group"
+    menu_order = 200
+    items = (
+        StructureAdmin,
+        ReferentAdmin,
+        InvitationAdmin,
+        ModificationRequestAdmin,
+        EditionAdmin,
+        OfferAdmin,
+        InterestAdmin,
+        DuoAdmin,
+    )
+
+    def is_shown_to(self, user):
+        """Whether `user` sees the menu: may list one of its listings at least."""
+        return any(
+            model_admin.permission_helper.user_can_list(user)
+            for model_admin in self.modeladmin_instances
+        )
+
+
+# As `modeladmin_register` does, keeping the instance for the dashboard panel below.
+duoday_admin = DuoDayAdminGroup()
+duoday_admin.register_with_wagtail()
+
+
+@hooks.register("construct_homepage_panels")
+def add_current_edition_panel(request, panels):
+    """The current edition's figures, for those who see the « DuoDay » menu only."""
+    if duoday_admin.is_shown_to(request.user):
+        panels.append(CurrentEditionPanel())

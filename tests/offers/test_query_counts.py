@@ -1,0 +1,176 @@
+"""Every offer page runs as many SQL queries for 3 offers as for 30 (spec §9: « a bounded
+number of SQL queries, whatever the data size »).
+
+The bounds are what the pages run today on a warm request (Wagtail's site and settings
+cached); a change that adds a query per offer, interest, referent or duo breaks them.
+"""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import DuoFactory, InterestFactory, OfferFactory, ReferentFactory
+
+pytestmark = pytest.mark.django_db
+
+DATA_SIZES = [3, 30]
+
+EMPLOYER_LIST_QUERIES = 14
+SUPPORT_LIST_QUERIES = 14
+EMPLOYER_DETAIL_QUERIES = 15
+SUPPORT_DETAIL_QUERIES = 14
+MY_DUOS_QUERIES = 14
+EMPLOYER_HISTORY_QUERIES = 13
+SUPPORT_HISTORY_QUERIES = 13
+PUBLIC_SEARCH_QUERIES = 16
+
+
+@pytest.fixture
+def populate(employer, support_referent, past_edition):
+    """`count` offers of the employer with two interests each, one of them the SA's; the
+    SA's duos on a third of them, in the current and in the past edition."""
+
+    def populate(count):
+        offers = []
+        for number in range(count):
+            offer = OfferFactory(structure=employer.structure, referent=employer)
+            InterestFactory(offer=offer)
+            InterestFactory(
+                offer=offer, structure=support_referent.structure, user=support_referent
+            )
+            offers.append(offer)
+            if number % 3 == 0:
+                for edition in [offer.edition, past_edition]:
+                    DuoFactory(
+                        offer=OfferFactory(
+                            structure=employer.structure, referent=employer, edition=edition
+                        ),
+                        structure=support_referent.structure,
+                        created_by=support_referent,
+                    )
+        return offers
+
+    return populate
+
+
+@pytest.fixture
+def offer_with_interests(offer):
+    """The offer, with `count` interested SAs of two active referents each."""
+
+    def with_interests(count):
+        for interest in InterestFactory.create_batch(count, offer=offer):
+            ReferentFactory(structure=interest.structure)
+        return offer
+
+    return with_interests
+
+
+def get_twice(client, user, url):
+    """Log in, warm the caches with a first request, and return a function for the second."""
+    if user is not None:
+        client.force_login(user)
+    client.get(url)
+    return lambda: client.get(url)
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_employer_offer_list_queries_do_not_grow_with_offers(
+    client, employer, populate, django_assert_max_num_queries, count
+):
+    populate(count)
+    request = get_twice(client, employer, reverse("offers:list"))
+
+    with django_assert_max_num_queries(EMPLOYER_LIST_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_support_offer_list_queries_do_not_grow_with_offers(
+    client, support_referent, populate, django_assert_max_num_queries, count
+):
+    populate(count)
+    request = get_twice(client, support_referent, reverse("offers:list"))
+
+    with django_assert_max_num_queries(SUPPORT_LIST_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_employer_offer_page_queries_do_not_grow_with_interests(
+    client, employer, offer_with_interests, django_assert_max_num_queries, count
+):
+    offer = offer_with_interests(count)
+    request = get_twice(client, employer, reverse("offers:detail", args=[offer.pk]))
+
+    with django_assert_max_num_queries(EMPLOYER_DETAIL_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_support_offer_page_queries_do_not_grow_with_interests(
+    client, support_referent, offer_with_interests, django_assert_max_num_queries, count
+):
+    offer = offer_with_interests(count)
+    request = get_twice(client, support_referent, reverse("offers:detail", args=[offer.pk]))
+
+    with django_assert_max_num_queries(SUPPORT_DETAIL_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_my_duos_queries_do_not_grow_with_duos(
+    client, support_referent, populate, django_assert_max_num_queries, count
+):
+    populate(count)
+    request = get_twice(client, support_referent, reverse("offers:my_duos"))
+
+    with django_assert_max_num_queries(MY_DUOS_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_employer_history_queries_do_not_grow_with_duos(
+    client, employer, populate, django_assert_max_num_queries, count
+):
+    populate(count)
+    request = get_twice(client, employer, reverse("offers:history"))
+
+    with django_assert_max_num_queries(EMPLOYER_HISTORY_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_support_history_queries_do_not_grow_with_duos(
+    client, support_referent, populate, django_assert_max_num_queries, count
+):
+    populate(count)
+    request = get_twice(client, support_referent, reverse("offers:history"))
+
+    with django_assert_max_num_queries(SUPPORT_HISTORY_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_public_search_queries_do_not_grow_with_offers(
+    client, populate, django_assert_max_num_queries, count
+):
+    populate(count)
+    request = get_twice(client, None, "/offres/")
+
+    with django_assert_max_num_queries(PUBLIC_SEARCH_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
