@@ -1,6 +1,11 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +15,8 @@ from directory.departments import department_code_for_postcode
 from directory.enums import TYPES_BY_KIND, StructureKind
 from directory.models import Department, Structure, User
 from directory.validators import validate_siret
+
+PASSWORD_RULES = _("Au moins 12 caractères, pas uniquement des chiffres, pas trop courant.")
 
 
 class LoginForm(AuthenticationForm):
@@ -68,7 +75,7 @@ class PasswordFieldsMixin(forms.Form):
         label=_("Mot de passe"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Au moins 12 caractères, pas uniquement des chiffres, pas trop courant."),
+        help_text=PASSWORD_RULES,
     )
     password2 = forms.CharField(
         label=_("Confirmation du mot de passe"),
@@ -305,3 +312,18 @@ class BackgroundPasswordResetForm(PasswordResetForm):
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         body = render_to_string(email_template_name, context)
         send_email.enqueue(subject=subject, body=body, recipients=[to_email])
+
+
+class PlainHelpSetPasswordForm(SetPasswordForm):
+    """Django's form, its password rules as plain text: its HTML list would sit inside the
+    field's label and make up the field's accessible name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = PASSWORD_RULES
+
+
+class PlainHelpPasswordChangeForm(PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = PASSWORD_RULES

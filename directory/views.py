@@ -23,6 +23,8 @@ from directory.forms import (
     InvitationForm,
     LoginForm,
     ModificationRequestForm,
+    PlainHelpPasswordChangeForm,
+    PlainHelpSetPasswordForm,
     ReferentContactForm,
     RegistrationForm,
     StructureContactForm,
@@ -257,6 +259,7 @@ def support_structure_card(request, pk):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "directory/password_change.html"
+    form_class = PlainHelpPasswordChangeForm
     success_url = reverse_lazy("directory:account")
 
     def form_valid(self, form):
@@ -274,6 +277,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "directory/password_reset_confirm.html"
+    form_class = PlainHelpSetPasswordForm
     success_url = reverse_lazy("directory:login")
 
     def form_valid(self, form):

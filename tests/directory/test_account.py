@@ -1,6 +1,8 @@
 """« Mon compte »: the structure's data, contact details, modification requests, password,
 and the deactivation of referents."""
 
+import re
+
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -434,3 +436,17 @@ def test_deactivated_referent_is_kept_in_the_database(referent):
     services.deactivate_referent(referent.structure, colleague)
 
     assert User.objects.filter(pk=colleague.pk, is_active=False).exists()
+
+
+def test_password_change_rules_are_plain_text_in_the_label(client, referent):
+    client.force_login(referent)
+
+    response = client.get("/espace/compte/mot-de-passe/")
+
+    label = re.search(
+        r'<label class="fr-label" for="id_new_password1">(.*?)</label>',
+        response.content.decode(),
+        re.DOTALL,
+    ).group(1)
+    assert "Au moins 12 caractères" in label
+    assert "<ul" not in label

@@ -159,3 +159,9 @@ def test_footer_links_the_legal_page(client, site_tree, url, label):
     assertContains(
         response, f'<a class="fr-footer__bottom-link" href="{url}">{label}</a>', html=True
     )
+
+
+def test_unknown_page_says_so_in_french(client, site_tree):
+    response = client.get("/cette-page-n-existe-pas/")
+
+    assert "Page introuvable" in text_of(response)
