@@ -201,15 +201,7 @@ class StructureAdmin(DirectoryModelAdmin):
     menu_icon = "site"
     permission_helper_class = StructurePermissionHelper
     button_helper_class = StructureButtonHelper
-    list_display = (
-        "name",
-        "kind",
-        "structure_type",
-        "department",
-        "commune",
-        "validation_state",
-        "created_at",
-    )
+    list_display = ("name", "kind", "structure_type", "department", "validation_state")
     list_filter = (
         "kind",
         "structure_type",
@@ -293,7 +285,7 @@ class ReferentAdmin(DirectoryModelAdmin):
     menu_label = _("Référents")
     menu_icon = "user"
     permission_helper_class = ReadOnlyPermissionHelper
-    list_display = ("full_name", "email", "structure", "phone", "job_title", "is_active")
+    list_display = ("full_name", "email", "structure", "is_active")
     list_filter = ("is_active", "structure__kind")
     search_fields = ("first_name", "last_name", "email", "structure__name")
     inspect_view_enabled = True

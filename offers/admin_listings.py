@@ -152,16 +152,9 @@ class OfferAdmin(DirectoryModelAdmin):
     menu_icon = "doc-full"
     permission_helper_class = ReadOnlyPermissionHelper
     inspect_view_class = OfferInspectView
-    list_display = (
-        "title",
-        "structure",
-        "edition",
-        "department",
-        "commune",
-        "modality",
-        "status",
-        "created_at",
-    )
+    # Few columns so that the filters beside them fit a laptop screen; the export and the
+    # inspect view carry every field.
+    list_display = ("title", "structure", "edition", "department", "status")
     list_filter = (
         "edition",
         "status",
@@ -235,7 +228,7 @@ class InterestAdmin(DirectoryModelAdmin):
     menu_label = _("Intérêts")
     menu_icon = "pick"
     permission_helper_class = ReadOnlyPermissionHelper
-    list_display = ("offer", "employer", "structure", "user", "edition", "created_at")
+    list_display = ("offer", "employer", "structure", "edition")
     list_filter = ("offer__edition",)
     search_fields = ("offer__title", "offer__structure__name", "offer__commune", "structure__name")
     inspect_view_enabled = True
@@ -300,7 +293,7 @@ class DuoAdmin(DirectoryModelAdmin):
     menu_label = _("Duos")
     menu_icon = "group"
     permission_helper_class = ReadOnlyPermissionHelper
-    list_display = ("person", "offer", "employer", "structure", "edition", "created_at", "state")
+    list_display = ("person", "offer", "structure", "edition", "state")
     list_filter = ("offer__edition", DuoStateFilter)
     search_fields = (
         "person_first_name",

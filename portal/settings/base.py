@@ -173,6 +173,8 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: no user e-mail hash sent to a third party, no broken avatars offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
