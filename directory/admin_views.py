@@ -38,6 +38,15 @@ def _date_for_csv(value):
     return date_format(value, "SHORT_DATE_FORMAT")
 
 
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralise_formula(value):
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
 class ExportIndexView(IndexView):
     """The modeladmin listing, with spreadsheets a French coordinator can read.
 
@@ -71,6 +80,13 @@ class ExportIndexView(IndexView):
             field, model=self.model, model_admin=self.model_admin
         )
         return capfirst(str(heading))
+
+    def write_csv_row(self, writer, row_dict):
+        # A cell starting with = + - @ (or a tab / CR) would run as a formula in a
+        # spreadsheet: a structure named « =HYPERLINK(...) » must stay text.
+        return super().write_csv_row(
+            writer, {field: _neutralise_formula(value) for field, value in row_dict.items()}
+        )
 
     def to_row_dict(self, item):
         row = {}

@@ -1,8 +1,11 @@
 """The staff groups and what they may do, kept in one place.
 
 « Éditeurs » edit the public site: pages, images, documents, forms and site settings.
-« Coordination » runs the operation: every permission there is.
+« Coordination » runs the operation: every permission but the administration of accounts and
+groups, which stays with superusers.
 """
+
+from django.db.models import Q
 
 EDITORS = "Éditeurs"
 COORDINATION = "Coordination"
@@ -35,6 +38,11 @@ EDITOR_MODEL_PERMISSIONS = [
 ]
 
 
+# Accounts are administered by superusers only: whoever may change users or groups may
+# make themselves (or anyone) a superuser. Coordinators still list referents.
+USER_ADMINISTRATION = ["add_user", "change_user", "delete_user"]
+
+
 def sync_staff_groups(apps):
     """Create both groups if needed and give them their permissions (idempotent).
 
@@ -59,7 +67,16 @@ def sync_staff_groups(apps):
         return found
 
     editors.permissions.add(*permissions(EDITOR_MODEL_PERMISSIONS))
-    coordination.permissions.add(*Permission.objects.all())
+    coordination.permissions.set(
+        Permission.objects.exclude(
+            Q(content_type__app_label="auth")
+            | Q(
+                content_type__app_label="directory",
+                content_type__model="user",
+                codename__in=USER_ADMINISTRATION,
+            )
+        )
+    )
 
     root_page = Page.objects.filter(depth=1).first()
     root_collection = Collection.objects.filter(depth=1).first()

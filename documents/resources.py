@@ -24,11 +24,21 @@ def restricted_collection_ids():
     }
 
 
+def may_see_restricted(user):
+    """Referents of a validated structure and staff; not a visitor, nor an account whose
+    structure is still waiting for the coordination's validation."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.structure is not None:
+        return user.structure.is_validated
+    return user.has_perm("wagtailadmin.access_admin")
+
+
 def documents_for(user):
     """The documents `user` may see (public ones only for a visitor), by collection."""
     documents = get_document_model().objects.select_related("collection")
     restricted = restricted_collection_ids()
-    if user.is_authenticated:
+    if may_see_restricted(user):
         documents = documents.all()
     else:
         documents = documents.exclude(collection_id__in=restricted)

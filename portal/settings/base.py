@@ -121,6 +121,8 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "directory.backends.axes_username"
 AXES_LOCKOUT_TEMPLATE = "directory/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+# The client address: REMOTE_ADDR unless production says which proxy header to trust.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français"))]

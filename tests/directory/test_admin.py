@@ -209,6 +209,15 @@ def test_coordinator_exports_structures_as_csv(coordinator_client):
     assert tilleuls["Validée le"] == ""
 
 
+def test_csv_export_keeps_a_formula_like_name_as_text(coordinator_client):
+    StructureFactory(name='=HYPERLINK("https://exemple.invalid","Cliquez")')
+
+    response = coordinator_client.get(STRUCTURES_URL, {"export": "csv"})
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["Raison sociale"] == '\'=HYPERLINK("https://exemple.invalid","Cliquez")'
+
+
 def test_structures_export_follows_the_listing_filters(coordinator_client):
     StructureFactory(name="IME Les Tilleuls", support=True)
     StructureFactory(name="Cap Emploi Paris", support=True, validated=True)

@@ -137,3 +137,20 @@ def test_lockout_counts_failures_whatever_the_case_of_the_address(client, user):
 
     assert "Compte temporairement bloqué" in text_of(response)
     assert SESSION_KEY not in client.session
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_lockout(client, user):
+    for attempt in range(5):
+        client.post(
+            "/connexion/",
+            {"username": "camille.durand@exemple.fr", "password": WRONG_PASSWORD},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt}",
+        )
+
+    response = client.post(
+        "/connexion/",
+        {"username": "camille.durand@exemple.fr", "password": DEFAULT_PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.99",
+    )
+
+    assert "Compte temporairement bloqué" in text_of(response)

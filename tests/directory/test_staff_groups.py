@@ -66,10 +66,38 @@ def test_editors_have_document_and_image_permissions_on_the_root_collection(edit
     }
 
 
-def test_coordination_has_every_permission(db):
+def test_coordination_has_every_permission_but_account_administration(db):
     coordination = Group.objects.get(name=COORDINATION)
 
-    assert codenames(coordination.permissions.all()) == codenames(Permission.objects.all())
+    granted = codenames(coordination.permissions.all())
+    assert granted == codenames(
+        Permission.objects.exclude(content_type__app_label="auth").exclude(
+            content_type__app_label="directory",
+            codename__in=["add_user", "change_user", "delete_user"],
+        )
+    )
+    assert "directory.view_user" in granted
+
+
+def test_coordinator_cannot_make_a_referent_superuser(client, db):
+    referent = UserFactory()
+    client.force_login(UserFactory(coordinator=True))
+
+    client.post(
+        f"/admin/users/edit/{referent.pk}/",
+        {
+            "email": referent.email,
+            "first_name": "A",
+            "last_name": "B",
+            "is_superuser": "on",
+            "is_active": "on",
+            "password1": "Nouveau-mot-de-passe-2026",
+            "password2": "Nouveau-mot-de-passe-2026",
+        },
+    )
+
+    referent.refresh_from_db()
+    assert not referent.is_superuser
 
 
 def test_editor_may_open_the_admin(client, db):

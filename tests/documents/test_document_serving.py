@@ -2,7 +2,13 @@
 
 import pytest
 
-from tests.factories import PDF_BYTES, DocumentFactory, UserFactory
+from tests.factories import (
+    PDF_BYTES,
+    DocumentFactory,
+    ReferentFactory,
+    StructureFactory,
+    UserFactory,
+)
 
 
 def served_bytes(response):
@@ -35,13 +41,43 @@ def test_restricted_document_redirects_a_visitor_to_the_login_page(client, restr
     assert response["Location"] == f"/connexion/?next={restricted_document.url}"
 
 
-def test_restricted_document_is_served_to_a_logged_in_user(client, restricted_document):
-    client.force_login(UserFactory())
+def test_restricted_document_is_served_to_a_referent(client, restricted_document):
+    client.force_login(ReferentFactory(structure__validated=True))
 
     response = client.get(restricted_document.url)
 
     assert response.status_code == 200
     assert served_bytes(response) == PDF_BYTES
+
+
+def test_restricted_document_is_served_to_a_coordinator(client, restricted_document):
+    client.force_login(UserFactory(coordinator=True))
+
+    response = client.get(restricted_document.url)
+
+    assert response.status_code == 200
+    assert served_bytes(response) == PDF_BYTES
+
+
+def test_restricted_document_is_refused_to_a_referent_of_a_structure_awaiting_validation(
+    client, restricted_document
+):
+    pending_structure = StructureFactory(support=True)
+    client.force_login(ReferentFactory(structure=pending_structure))
+
+    response = client.get(restricted_document.url)
+
+    assert response.status_code == 404
+
+
+def test_restricted_document_is_refused_to_an_account_without_structure(
+    client, restricted_document
+):
+    client.force_login(UserFactory())
+
+    response = client.get(restricted_document.url)
+
+    assert response.status_code == 404
 
 
 def test_public_document_is_served_to_a_visitor(client, public_document):

@@ -3,7 +3,7 @@
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from tests.factories import DocumentFactory, UserFactory
+from tests.factories import DocumentFactory, ReferentFactory
 from tests.html_text import text_of
 
 
@@ -55,7 +55,7 @@ def test_personal_resources_require_login(client, documents):
 
 
 def test_personal_resources_list_public_and_restricted_documents(client, documents):
-    client.force_login(UserFactory())
+    client.force_login(ReferentFactory())
 
     response = client.get("/espace/ressources/")
 
@@ -65,7 +65,7 @@ def test_personal_resources_list_public_and_restricted_documents(client, documen
 
 
 def test_personal_resources_link_the_restricted_document(client, documents):
-    client.force_login(UserFactory())
+    client.force_login(ReferentFactory())
 
     response = client.get("/espace/ressources/")
 
@@ -73,7 +73,7 @@ def test_personal_resources_link_the_restricted_document(client, documents):
 
 
 def test_personal_resources_tab_is_current(client, documents):
-    client.force_login(UserFactory())
+    client.force_login(ReferentFactory())
 
     response = client.get("/espace/ressources/")
 
@@ -81,7 +81,7 @@ def test_personal_resources_tab_is_current(client, documents):
 
 
 def test_ressources_page_lists_restricted_documents_to_a_logged_in_user(client, documents):
-    client.force_login(UserFactory())
+    client.force_login(ReferentFactory())
 
     response = client.get("/ressources/")
 
