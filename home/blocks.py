@@ -61,6 +61,22 @@ class KeyFigureBlock(blocks.StructBlock):
         label = _("Chiffre clé")
 
 
+class ContactDetailsBlock(blocks.StructBlock):
+    """A sentence ending with the contact phone and e-mail of the « Coordonnées » settings, so
+    that changing them there changes them in every page."""
+
+    before = blocks.CharBlock(
+        label=_("Texte avant les coordonnées"),
+        help_text=_("Par exemple : « En cas de soucis, contactez-nous au »"),
+    )
+    after = blocks.CharBlock(label=_("Texte après les coordonnées"), required=False)
+
+    class Meta:
+        icon = "mail"
+        label = _("Coordonnées de contact")
+        template = "home/blocks/contact_details_block.html"
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     """The blocks an editor may use in any content page."""
 
@@ -71,6 +87,7 @@ class ContentStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     call_to_action = CallToActionBlock()
     document_link = DocumentLinkBlock()
+    contact_details = ContactDetailsBlock()
 
 
 class FaqStreamBlock(blocks.StreamBlock):

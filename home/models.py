@@ -34,7 +34,12 @@ class ContactSettings(BaseSiteSetting):
 
     @property
     def phone_uri(self):
-        return "tel:+33" + "".join(ch for ch in self.phone if ch.isdigit())[1:]
+        digits = "".join(char for char in self.phone if char.isdigit())
+        if self.phone.strip().startswith("+"):
+            return f"tel:+{digits}"
+        if digits.startswith("0"):
+            return f"tel:+33{digits[1:]}"
+        return f"tel:{digits}"
 
 
 @register_setting(icon="list-ul")

@@ -31,10 +31,14 @@ def bullet_list(items):
     return {"type": "paragraph", "value": html, "id": str(uuid.uuid4())}
 
 
-CONTACT_SENTENCE = (
-    "En cas de soucis, contactez-nous au 0 800 386 329 ou par mail "
-    '<a href="mailto:contact@duoday.fr">contact@duoday.fr</a>.'
-)
+def contact_details(before, after=""):
+    """The contact phone and e-mail, read from the « Coordonnées » settings when shown."""
+    return {
+        "type": "contact_details",
+        "value": {"before": before, "after": after},
+        "id": str(uuid.uuid4()),
+    }
+
 
 FAQ_QUESTIONS = [
     question(
@@ -157,15 +161,12 @@ GUIDE_BODY = [
         "Assurez-vous qu'elle ne soit pas à l'état « Concrétisée » (en haut à droite sur fond "
         "vert). Si c'est le cas, seule la structure accompagnante peut le faire à partir de son "
         "intranet.",
-        CONTACT_SENTENCE,
     ),
+    contact_details("En cas de soucis, contactez-nous au"),
     heading("3. Foire aux questions"),
     *FAQ_QUESTIONS,
     heading("4. Contact"),
-    paragraph(
-        "Si vous n'avez pas trouvé de réponses à vos questions, contactez-nous au 0 800 386 329 "
-        'ou par mail à l\'adresse <a href="mailto:contact@duoday.fr">contact@duoday.fr</a>.'
-    ),
+    contact_details("Si vous n'avez pas trouvé de réponses à vos questions, contactez-nous au"),
 ]
 
 KEY_FIGURES = [
@@ -198,11 +199,10 @@ ACCESSIBILITY_BODY = [
         "page est vérifiée automatiquement (axe-core) avant chaque mise en ligne."
     ),
     heading("Retour d'information et contact"),
-    paragraph(
-        "Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez-nous au "
-        '0 800 386 329 ou par mail à <a href="mailto:contact@duoday.fr">contact@duoday.fr</a> '
-        "pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre "
-        "forme."
+    contact_details(
+        "Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez-nous au",
+        " pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre "
+        "forme",
     ),
     heading("Voies de recours"),
     paragraph(
@@ -244,9 +244,9 @@ PERSONAL_DATA_BODY = [
         "que l'historique de sa structure soit perdu."
     ),
     heading("Vos droits"),
-    paragraph(
-        "Vous disposez d'un droit d'accès, de rectification, d'effacement et d'opposition. "
-        'Écrivez-nous à <a href="mailto:contact@duoday.fr">contact@duoday.fr</a>.'
+    contact_details(
+        "Vous disposez d'un droit d'accès, de rectification, d'effacement et d'opposition : "
+        "contactez-nous au"
     ),
 ]
 

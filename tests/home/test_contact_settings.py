@@ -85,3 +85,25 @@ def test_editor_opens_the_contact_settings_form(client, site_tree):
 
     assert response.status_code == 200
     assert "0 800 386 329" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/guide-employeurs/", "/accessibilite/", "/donnees-personnelles/"])
+def test_pages_citing_the_contact_show_the_phone_changed_in_the_settings(client, site_tree, url):
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.phone = "01 23 45 67 89"
+    contact.email = "duoday@exemple.fr"
+    contact.save()
+
+    page_text = text_of(client.get(url))
+
+    assert "0 800 386 329" not in page_text
+    assert "contact@duoday.fr" not in page_text
+    assert page_text.count("01 23 45 67 89") >= 2  # the page's content and the footer
+
+
+@pytest.mark.parametrize(
+    ("phone", "uri"),
+    [("0 800 386 329", "tel:+33800386329"), ("+33 1 23 45 67 89", "tel:+33123456789")],
+)
+def test_phone_link_is_an_international_number(phone, uri):
+    assert ContactSettings(phone=phone).phone_uri == uri

@@ -588,3 +588,14 @@ def test_deleting_an_offer_once_the_edition_is_past_is_refused(offer, employer, 
         workflow.delete_offer(offer, employer.structure)
 
     assert Offer.objects.filter(pk=offer.pk).exists()
+
+
+def test_email_subject_shows_an_apostrophe_as_typed(
+    offer, support_referent, run_on_commit, mailoutbox
+):
+    offer.title = "Agent d'accueil"
+    offer.save()
+
+    run_on_commit(workflow.declare_interest, offer, support_referent.structure, support_referent)
+
+    assert mailoutbox[-1].subject.endswith("« Agent d'accueil »")
