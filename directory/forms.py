@@ -237,6 +237,12 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
         return structure, data.get("served_departments") or [], referent
 
 
+class ResendConfirmationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Adresse e-mail"), help_text=_("Celle que vous avez donnée à l’inscription.")
+    )
+
+
 class StructureContactForm(forms.ModelForm):
     class Meta:
         model = Structure

@@ -54,6 +54,16 @@ def send_email_confirmation(user):
     )
 
 
+def resend_email_confirmation(email):
+    """Send the confirmation link again to an account still waiting for it; say nothing
+    either way, so that nobody learns which addresses have an account."""
+    user = User.objects.filter(
+        email=email.strip().lower(), email_confirmed_at__isnull=True, is_active=False
+    ).first()
+    if user is not None:
+        send_email_confirmation(user)
+
+
 @transaction.atomic
 def confirm_email(token):
     """Activate the account behind a confirmation link; raises DirectoryError otherwise."""
@@ -174,9 +184,15 @@ def accept_invitation(token, password, phone="", job_title=""):
 
 
 @transaction.atomic
-def deactivate_referent(structure, referent):
-    """Deactivate, never delete; a structure always keeps one active referent."""
-    locked = list(User.objects.select_for_update().filter(structure=structure, is_active=True))
+def deactivate_referent(structure, referent, acting_user=None):
+    """Deactivate, never delete; a structure always keeps one active referent.
+
+    The offers the referent was the contact of pass to the referent who acts (or, when they
+    deactivate themselves, to another active referent): SAs never see a dead contact.
+    """
+    locked = list(
+        User.objects.select_for_update().filter(structure=structure, is_active=True).order_by("pk")
+    )
     if referent not in locked:
         raise DirectoryError(_("Ce référent est déjà désactivé."))
     if len(locked) == 1:
@@ -185,6 +201,11 @@ def deactivate_referent(structure, referent):
         )
     referent.is_active = False
     referent.save(update_fields=["is_active"])
+    successor = acting_user if acting_user in locked and acting_user != referent else None
+    successor = successor or next(user for user in locked if user != referent)
+    from offers.models import Offer
+
+    Offer.objects.filter(structure=structure, referent=referent).update(referent=successor)
 
 
 @transaction.atomic

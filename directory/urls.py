@@ -10,6 +10,7 @@ urlpatterns = [
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("inscription/", views.register, name="register"),
     path("inscription/confirmer/<str:token>/", views.confirm_email, name="confirm_email"),
+    path("inscription/renvoyer/", views.resend_confirmation, name="resend_confirmation"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("mot-de-passe/oubli/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -27,6 +27,7 @@ from directory.forms import (
     PlainHelpSetPasswordForm,
     ReferentContactForm,
     RegistrationForm,
+    ResendConfirmationForm,
     StructureContactForm,
 )
 from directory.models import Department, Invitation, User
@@ -71,11 +72,26 @@ def register(request):
     return render(request, "directory/register.html", {"form": form})
 
 
+def resend_confirmation(request):
+    form = ResendConfirmationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.resend_email_confirmation(form.cleaned_data["email"])
+        return render(
+            request, "directory/register_done.html", {"email": form.cleaned_data["email"]}
+        )
+    return render(request, "directory/resend_confirmation.html", {"form": form})
+
+
 def confirm_email(request, token):
     try:
         user = services.confirm_email(token)
     except services.DirectoryError as error:
-        return render(request, "directory/link_invalid.html", {"reason": str(error)}, status=400)
+        return render(
+            request,
+            "directory/link_invalid.html",
+            {"reason": str(error), "resend_confirmation": True},
+            status=400,
+        )
     return render(request, "directory/confirm_email_done.html", {"confirmed_user": user})
 
 
@@ -173,7 +189,7 @@ def deactivate_referent(request, pk):
     error = None
     if request.method == "POST":
         try:
-            services.deactivate_referent(request.structure, referent)
+            services.deactivate_referent(request.structure, referent, request.user)
         except services.DirectoryError as refused:
             error = str(refused)
         else:

@@ -85,6 +85,8 @@ class EditionAdmin(DirectoryModelAdmin):
         "state",
         "offer_count",
     )
+    list_filter = ("is_current",)
+    search_fields = ("year",)
     inspect_view_enabled = True
     inspect_view_fields = (
         "year",

@@ -94,7 +94,23 @@ class OfferForm(forms.ModelForm):
                 )
             else:
                 cleaned["department"] = Department.objects.get(code=code)
+                self._check_department_kept(cleaned["department"])
         return cleaned
+
+    def _check_department_kept(self, department):
+        """Interested SAs serve this department: the offer may not leave it."""
+        if (
+            self.instance.pk
+            and department.pk != self.instance.department_id
+            and self.instance.interests.exists()
+        ):
+            self.add_error(
+                "postcode",
+                _(
+                    "Des structures accompagnantes se sont positionnées sur cette offre : elle "
+                    "ne peut pas changer de département. Supprimez-la et créez-en une nouvelle."
+                ),
+            )
 
     def _post_clean(self):
         super()._post_clean()

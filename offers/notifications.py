@@ -60,12 +60,25 @@ def duo_formed(duo):
 
 
 def duo_cancelled(duo):
+    """The employer and every interested SA: those told « pourvue » learn it is open again."""
     offer = duo.offer
+    interested = offer.interests.values_list("structure_id", flat=True)
     send_templated_email(
         "offers/emails/duo_cancelled",
         {"offer": offer, "duo": duo, "url": _offer_url(offer)},
-        [offer.referent.email, *_support_emails([duo.structure_id])],
+        [offer.referent.email, *_support_emails([duo.structure_id, *interested])],
     )
+
+
+def offer_updated(offer):
+    """The SAs that declared interest (the one holding the duo included) hear of changes."""
+    recipients = _support_emails(offer.interests.values_list("structure_id", flat=True))
+    if recipients:
+        send_templated_email(
+            "offers/emails/offer_updated",
+            {"offer": offer, "url": _offer_url(offer)},
+            recipients,
+        )
 
 
 def deletion_recipients(offer, deleted_by):

@@ -71,8 +71,16 @@ def update_offer(offer, structure):
     current = _locked(offer)
     _check_employer(current, structure)
     _check_editable(current)
+    if offer.department_id != current.department_id and current.interests.exists():
+        raise InvalidTransition(
+            _(
+                "Des structures accompagnantes se sont positionnées sur cette offre : son "
+                "département ne peut plus changer. Supprimez-la et créez-en une nouvelle."
+            )
+        )
     offer.status = current.status
     offer.save()
+    transaction.on_commit(lambda: notifications.offer_updated(offer))
     return offer
 
 

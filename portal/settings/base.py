@@ -175,6 +175,8 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# One way to reset a password, for staff too: « Mot de passe oublié » of the site.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 # No Gravatar: no user e-mail hash sent to a third party, no broken avatars offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

@@ -415,3 +415,38 @@ def test_confirmation_token_of_a_changed_email_answers_400(client):
     response = client.get(f"/inscription/confirmer/{token}/")
 
     assertContains(response, "Ce lien de confirmation n’est pas valide.", status_code=400)
+
+
+def test_resend_confirmation_sends_a_new_working_link(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    register(client, employer_data(), django_capture_on_commit_callbacks)
+    mailoutbox.clear()
+
+    response = client.post("/inscription/renvoyer/", {"email": "Camille.Martin@dupain.fr"})
+
+    assertContains(response, "Un e-mail vient d’être envoyé")
+    [message] = mailoutbox
+    client.get(link_path(message))
+    assert User.objects.get(email="camille.martin@dupain.fr").is_active is True
+
+
+def test_resend_confirmation_says_the_same_for_an_unknown_address(client, db, mailoutbox):
+    response = client.post("/inscription/renvoyer/", {"email": "inconnu@exemple.fr"})
+
+    assertContains(response, "Un e-mail vient d’être envoyé")
+    assert mailoutbox == []
+
+
+def test_resend_confirmation_sends_nothing_to_a_confirmed_account(client, db, mailoutbox):
+    ReferentFactory(email="camille.martin@dupain.fr")
+
+    client.post("/inscription/renvoyer/", {"email": "camille.martin@dupain.fr"})
+
+    assert mailoutbox == []
+
+
+def test_expired_confirmation_link_offers_a_new_one(client, db):
+    response = client.get("/inscription/confirmer/pas-un-jeton/")
+
+    assertContains(response, "/inscription/renvoyer/", status_code=400)

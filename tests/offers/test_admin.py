@@ -874,3 +874,9 @@ def test_dashboard_runs_a_bounded_number_of_queries(
 
     assert response.status_code == 200
     assert figures(panel_html(response))["offers"] == offer_count
+
+
+def test_coordinator_searches_editions_by_year(coordinator_client, current_edition, past_edition):
+    response = coordinator_client.get(EDITIONS_URL, {"q": str(past_edition.year)})
+
+    assert [str(edition) for edition in response.context["object_list"]] == [str(past_edition)]

@@ -403,3 +403,25 @@ def test_confirmed_deletion_of_a_concretisee_offer_is_refused_with_the_reason(lo
 
     assert "seule la structure accompagnante peut la supprimer" in text_of(response)
     assert Offer.objects.filter(pk=offer.pk).exists()
+
+
+def test_edit_refuses_a_new_department_once_an_sa_is_interested(logged_in, employer, offer):
+    InterestFactory(offer=offer)
+
+    response = logged_in.post(offer_url("edit", offer), offer_data(employer, postcode="75011"))
+
+    assert "ne peut pas changer de département" in " ".join(field_errors(response, "id_postcode"))
+    assert Offer.objects.get(pk=offer.pk).department.code == "69"
+
+
+def test_deactivating_an_offer_referent_hands_the_offer_to_the_acting_referent(
+    logged_in, employer, offer
+):
+    colleague = ReferentFactory(structure=employer.structure)
+    offer.referent = colleague
+    offer.save()
+    acting_referent = logged_in.session["_auth_user_id"]
+
+    logged_in.post(reverse("directory:deactivate_referent", args=[colleague.pk]))
+
+    assert str(Offer.objects.get(pk=offer.pk).referent_id) == acting_referent

@@ -7,6 +7,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from directory.models import Department
 from offers import workflow
 from offers.enums import OfferStatus
 from offers.models import Duo, Interest, Offer
@@ -599,3 +600,36 @@ def test_email_subject_shows_an_apostrophe_as_typed(
     run_on_commit(workflow.declare_interest, offer, support_referent.structure, support_referent)
 
     assert mailoutbox[-1].subject.endswith("« Agent d'accueil »")
+
+
+def test_update_emails_the_interested_sas(offer, support_referent, run_on_commit, mailoutbox):
+    run_on_commit(workflow.declare_interest, offer, support_referent.structure, support_referent)
+    mailoutbox.clear()
+    offer.schedule = "10 h – 15 h"
+
+    run_on_commit(workflow.update_offer, offer, offer.structure)
+
+    [message] = mailoutbox
+    assert support_referent.email in message.to
+    assert "a été modifiée" in message.subject
+
+
+def test_update_refuses_a_new_department_once_an_sa_is_interested(offer, support_referent):
+    workflow.declare_interest(offer, support_referent.structure, support_referent)
+    offer.department = Department.objects.get(code="75")
+
+    with pytest.raises(workflow.InvalidTransition, match="département ne peut plus changer"):
+        workflow.update_offer(offer, offer.structure)
+
+
+def test_cancel_duo_tells_the_other_interested_sas_the_offer_is_open_again(
+    offer, support_referent, other_support_referent, run_on_commit, mailoutbox
+):
+    workflow.declare_interest(offer, other_support_referent.structure, other_support_referent)
+    duo = workflow.form_duo(offer, support_referent.structure, support_referent, "Léa", "Roux")
+    mailoutbox.clear()
+
+    run_on_commit(workflow.cancel_duo, duo, support_referent.structure)
+
+    recipients = {address for message in mailoutbox for address in message.to}
+    assert other_support_referent.email in recipients
