@@ -9,13 +9,29 @@ from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.documents import get_document_model
+from wagtail.models import Site
 
 from directory.departments import department_code_for_postcode
 from directory.models import Department, User
 from directory.roles import COORDINATION, EDITORS
 from directory.validators import luhn_is_valid
+from documents.models import ResourcesPage
 from documents.setup import ATTESTATIONS, COMMUNICATION_KIT, collection
-from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
+from home import site_content
+from home.models import (
+    AccessibilityPage,
+    ContactFormField,
+    ContactPage,
+    ContactSettings,
+    FaqPage,
+    FooterSettings,
+    GuidePage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    OfferSearchPage,
+    StandardPage,
+)
 from offers.enums import Modality, OfferStatus, Sector
 from offers.models import Edition, Interest
 
@@ -344,3 +360,186 @@ class DuoFactory(DjangoModelFactory):
             duo.offer.status = OfferStatus.FILLED
             duo.offer.save(update_fields=["status"])
         return duo
+
+
+# --- Wagtail: the public site's page types and settings ------------------------------------
+#
+# Pages are added as live children of `parent` (PageFactory._create), by default the default
+# site's root page, the home page `setup_site` builds. The page types with `max_count = 1`
+# (home, contact, accessibility, offer search, resources) already exist in the test
+# database: delete the existing one first, as an editor would have to.
+
+
+def _default_site():
+    return Site.objects.get(is_default_site=True)
+
+
+def _site_root():
+    return _default_site().root_page
+
+
+class HomePageFactory(PageFactory):
+    """A home page at the root of the page tree: point a Site at it to serve it."""
+
+    class Meta:
+        model = HomePage
+
+    parent = factory.LazyFunction(lambda: HomePage.get_first_root_node())
+    title = factory.Sequence(lambda number: f"Accueil n° {number}")
+    hero_title = "DuoDay : un jour, un duo, une rencontre"
+    hero_text = "Une journée en duo avec un professionnel, chez un employeur."
+
+
+class NewsIndexPageFactory(PageFactory):
+    """A list of news articles; add them with `NewsPageFactory(parent=index)`."""
+
+    class Meta:
+        model = NewsIndexPage
+
+    parent = factory.LazyFunction(_site_root)
+    title = factory.Sequence(lambda number: f"Actualités n° {number}")
+    intro = "Les dernières nouvelles de l'opération DuoDay."
+
+
+class FaqPageFactory(PageFactory):
+    """A « Foire aux questions » with one question."""
+
+    class Meta:
+        model = FaqPage
+
+    parent = factory.LazyFunction(_site_root)
+    title = factory.Sequence(lambda number: f"Foire aux questions n° {number}")
+    intro = "Les réponses aux questions les plus fréquentes."
+    questions = factory.LazyFunction(
+        lambda: [
+            site_content.question("Quand a lieu le DuoDay ?", "Chaque année, au mois de novembre.")
+        ]
+    )
+
+
+class GuidePageFactory(PageFactory):
+    """A user guide with a heading, a paragraph and a question."""
+
+    class Meta:
+        model = GuidePage
+
+    parent = factory.LazyFunction(_site_root)
+    title = factory.Sequence(lambda number: f"Guide n° {number}")
+    intro = "Le pas à pas de votre espace personnel."
+    body = factory.LazyFunction(
+        lambda: [
+            site_content.heading("Publier une offre"),
+            site_content.paragraph("Menu « Offres », bouton « Ajouter une offre »."),
+            site_content.question(
+                "Qui voit mes offres ?", "Les structures accompagnantes de votre département."
+            ),
+        ]
+    )
+
+
+class ContactPageFactory(PageFactory):
+    """The contact form, with a required « Message » field (add more with
+    `ContactFormFieldFactory(page=page)`). Delete the site's contact page first
+    (`max_count = 1`)."""
+
+    class Meta:
+        model = ContactPage
+        skip_postgeneration_save = True
+
+    parent = factory.LazyFunction(_site_root)
+    title = factory.Sequence(lambda number: f"Contact n° {number}")
+    intro = "<p>Une question sur l'opération ? Écrivez-nous.</p>"
+    thank_you_text = "<p>Merci, nous vous répondrons rapidement.</p>"
+    to_address = "contact@duoday.fr"
+    from_address = "ne-pas-repondre@duoday.fr"
+    subject = "Nouveau message depuis le formulaire de contact"
+    message_field = factory.RelatedFactory(
+        "tests.factories.ContactFormFieldFactory",
+        factory_related_name="page",
+        label="Message",
+        field_type="multiline",
+        sort_order=100,
+    )
+
+
+class ContactFormFieldFactory(DjangoModelFactory):
+    """A required one-line field of `page` (pass it: by default a new contact page, and the
+    site already has its one)."""
+
+    class Meta:
+        model = ContactFormField
+
+    page = factory.SubFactory(ContactPageFactory)
+    sort_order = factory.Sequence(lambda number: number)
+    label = factory.Sequence(lambda number: f"Champ n° {number}")
+    field_type = "singleline"
+    required = True
+
+
+class AccessibilityPageFactory(PageFactory):
+    """The accessibility statement (`max_count = 1`: delete the site's one first)."""
+
+    class Meta:
+        model = AccessibilityPage
+
+    parent = factory.LazyFunction(_site_root)
+    title = factory.Sequence(lambda number: f"Accessibilité n° {number}")
+    compliance_status = AccessibilityPage.ComplianceStatus.PARTIAL
+    body = factory.LazyFunction(
+        lambda: [site_content.paragraph("Cette déclaration s'applique au portail DuoDay.")]
+    )
+
+
+class OfferSearchPageFactory(PageFactory):
+    """The public offer search (`max_count = 1`: delete the site's one first)."""
+
+    class Meta:
+        model = OfferSearchPage
+
+    parent = factory.LazyFunction(_site_root)
+    title = factory.Sequence(lambda number: f"Trouver une offre n° {number}")
+    intro = "Les offres de duos ouvertes de l'édition en cours."
+
+
+class ResourcesPageFactory(PageFactory):
+    """The public « Ressources » (`max_count = 1`: delete the site's one first)."""
+
+    class Meta:
+        model = ResourcesPage
+
+    parent = factory.LazyFunction(_site_root)
+    title = factory.Sequence(lambda number: f"Ressources n° {number}")
+    intro = "Logo, flyers et affiches pour faire connaître l'opération."
+
+
+class SiteSettingFactory(DjangoModelFactory):
+    """The settings of `site` (the default site), created or updated with the given values:
+    there is one row per site, and fields not given keep their value."""
+
+    class Meta:
+        abstract = True
+
+    site = factory.LazyFunction(_default_site)
+
+    @classmethod
+    def _create(cls, model_class, *args, site, **kwargs):
+        setting, _created = model_class.objects.update_or_create(site=site, defaults=kwargs)
+        return setting
+
+
+class ContactSettingsFactory(SiteSettingFactory):
+    """« Coordonnées »: the contact phone and e-mail printed across the site."""
+
+    class Meta:
+        model = ContactSettings
+
+    phone = "01 23 45 67 89"
+    email = factory.Sequence(lambda number: f"contact{number}@exemple.fr")
+
+
+class FooterSettingsFactory(SiteSettingFactory):
+    """The footer's legal pages: pass `accessibility_page`, `legal_notice_page` or
+    `personal_data_page`; the others keep the pages `setup_site` chose."""
+
+    class Meta:
+        model = FooterSettings

@@ -8,7 +8,9 @@ cached); a change that adds a query per offer, interest, referent or duo breaks 
 import pytest
 from django.urls import reverse
 
+from offers.models import Edition, Offer
 from tests.factories import DuoFactory, InterestFactory, OfferFactory, ReferentFactory
+from tests.offers.helpers import field_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +24,12 @@ MY_DUOS_QUERIES = 14
 EMPLOYER_HISTORY_QUERIES = 13
 SUPPORT_HISTORY_QUERIES = 13
 PUBLIC_SEARCH_QUERIES = 16
+ADD_OFFER_QUERIES = 14
+ADD_OFFER_WITH_AN_ERROR_QUERIES = 18  # + validating the referent and the department
+EDIT_OFFER_QUERIES = 14
+DELETE_OFFER_QUERIES = 12
+INTEREST_QUERIES = 12
+FORM_DUO_QUERIES = 12
 
 
 @pytest.fixture
@@ -171,6 +179,124 @@ def test_public_search_queries_do_not_grow_with_offers(
     request = get_twice(client, None, "/offres/")
 
     with django_assert_max_num_queries(PUBLIC_SEARCH_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+# The form and confirmation pages: neither the employer's referents (the « Référent de
+# l'offre » choices) nor the interested SAs nor the SA's colleagues cost a query each.
+
+
+@pytest.fixture
+def crowded_offer(employer, support_referent, offer_with_interests):
+    """The offer with `count` interested SAs; `count` more referents in the employer's
+    structure and in the SA's."""
+
+    def crowded(count):
+        ReferentFactory.create_batch(count, structure=employer.structure)
+        ReferentFactory.create_batch(count, structure=support_referent.structure)
+        return offer_with_interests(count)
+
+    return crowded
+
+
+def offer_data_without_title(employer):
+    return {
+        "title": "",
+        "description": "Préparer les commandes avec l'équipe logistique.",
+        "sector": "logistique",
+        "address": "10 rue Garibaldi",
+        "postcode": "69003",
+        "commune": "Lyon",
+        "department": "",
+        "modality": "presentiel",
+        "date": Edition.current().duoday_date.strftime("%d/%m/%Y"),
+        "schedule": "9 h – 17 h",
+        "accessibility": "Plain-pied.",
+        "referent": employer.pk,
+    }
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_add_offer_page_queries_do_not_grow_with_referents(
+    client, employer, crowded_offer, django_assert_max_num_queries, count
+):
+    crowded_offer(count)
+    request = get_twice(client, employer, reverse("offers:create"))
+
+    with django_assert_max_num_queries(ADD_OFFER_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+    assert len(response.context["form"].fields["referent"].queryset) == count + 1
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_add_offer_page_with_an_error_queries_do_not_grow_with_referents(
+    client, employer, crowded_offer, django_assert_max_num_queries, count
+):
+    crowded_offer(count)
+    data = offer_data_without_title(employer)
+    client.force_login(employer)
+    client.post(reverse("offers:create"), data)
+
+    with django_assert_max_num_queries(ADD_OFFER_WITH_AN_ERROR_QUERIES):
+        response = client.post(reverse("offers:create"), data)
+
+    assert field_errors(response, "id_title") == ["Champ requis."]
+    assert Offer.objects.filter(structure=employer.structure).count() == 1
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_edit_offer_page_queries_do_not_grow_with_referents_or_interests(
+    client, employer, crowded_offer, django_assert_max_num_queries, count
+):
+    offer = crowded_offer(count)
+    request = get_twice(client, employer, reverse("offers:edit", args=[offer.pk]))
+
+    with django_assert_max_num_queries(EDIT_OFFER_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_delete_confirmation_page_queries_do_not_grow_with_interests(
+    client, employer, crowded_offer, django_assert_max_num_queries, count
+):
+    offer = crowded_offer(count)
+    request = get_twice(client, employer, reverse("offers:delete", args=[offer.pk]))
+
+    with django_assert_max_num_queries(DELETE_OFFER_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_interest_page_queries_do_not_grow_with_interests(
+    client, support_referent, crowded_offer, django_assert_max_num_queries, count
+):
+    offer = crowded_offer(count)
+    request = get_twice(
+        client, support_referent, reverse("offers:declare_interest", args=[offer.pk])
+    )
+
+    with django_assert_max_num_queries(INTEREST_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_form_duo_page_queries_do_not_grow_with_interests(
+    client, support_referent, crowded_offer, django_assert_max_num_queries, count
+):
+    offer = crowded_offer(count)
+    request = get_twice(client, support_referent, reverse("offers:form_duo", args=[offer.pk]))
+
+    with django_assert_max_num_queries(FORM_DUO_QUERIES):
         response = request()
 
     assert response.status_code == 200

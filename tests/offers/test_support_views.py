@@ -130,6 +130,33 @@ def test_declaring_interest_twice_shows_the_refusal(logged_in, offer, support_re
     assert Interest.objects.filter(offer=offer).count() == 1
 
 
+def test_message_over_2000_characters_is_refused_in_french_and_nothing_is_saved(
+    logged_in, offer, mailoutbox, django_capture_on_commit_callbacks
+):
+    message = "Nous avons une candidate. " + "x" * 1975  # 2001 characters
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = logged_in.post(offer_url("declare_interest", offer), {"message": message})
+
+    assert response.status_code == 200
+    assert field_errors(response, "id_message") == [
+        "Assurez-vous que cette valeur comporte au plus 2000 caractères (actuellement 2001)."
+    ]
+    assertContains(response, message)  # kept in the field, to be shortened
+    assert not Interest.objects.exists()
+    assert status_of(offer) == OfferStatus.OPEN
+    assert mailoutbox == []
+
+
+def test_message_of_2000_characters_is_accepted(logged_in, offer):
+    message = "x" * 2000
+
+    response = logged_in.post(offer_url("declare_interest", offer), {"message": message})
+
+    assertRedirects(response, offer_url("detail", offer))
+    assert Interest.objects.get(offer=offer).message == message
+
+
 # « Retirer mon intérêt »
 
 
