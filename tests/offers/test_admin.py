@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.menu import admin_menu
 
-from directory.models import Department
+from directory.models import Department, User
 from offers.admin_dashboard import CurrentEditionPanel
 from offers.enums import Modality, OfferStatus, Sector
 from offers.models import Edition, Offer
@@ -27,6 +27,7 @@ from tests.factories import (
     StructureFactory,
     UserFactory,
 )
+from tests.html_text import text_of
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -880,3 +881,12 @@ def test_coordinator_searches_editions_by_year(coordinator_client, current_editi
     response = coordinator_client.get(EDITIONS_URL, {"q": str(past_edition.year)})
 
     assert [str(edition) for edition in response.context["object_list"]] == [str(past_edition)]
+
+
+def test_deleting_an_offer_referent_is_refused_with_a_message(client, offer):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    response = client.post(f"/admin/users/delete/{offer.referent.pk}/", follow=True)
+
+    assert "est le référent d’offres" in text_of(response)
+    assert User.objects.filter(pk=offer.referent.pk).exists()
