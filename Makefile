@@ -47,3 +47,9 @@ quality: lint
 
 clean:
 	rm -rf $(VENV) staticfiles tmp
+
+# The hot pages at national scale (bench/README.md); e.g.
+# make bench BENCH_ARGS="--database postgres://postgres@127.0.0.1:5432/duoday_bench"
+.PHONY: bench
+bench: venv
+	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -103,6 +103,8 @@ class Offer(models.Model):
         indexes = [
             models.Index(fields=["edition", "status", "department"]),
             models.Index(fields=["structure", "edition"]),
+            # The listings' order (newest first): no sort of every offer (see bench/).
+            models.Index(fields=["-created_at", "-id"], name="offer_newest_first"),
         ]
 
     def __str__(self):
