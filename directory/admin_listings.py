@@ -189,10 +189,30 @@ class DirectoryModelAdmin(ModelAdmin):
     inspect_view_class = DirectoryInspectView
     list_per_page = 50
 
+    # Extra views on one object, e.g. {"validate": ValidateStructureView}: each gets the
+    # URL and URL name modeladmin gives its own actions (`url_helper.get_action_url`).
+    instance_actions: dict = {}
+
     def register_indexing(self):
         # Nothing in the page tree refers to these objects: keep them out of Wagtail's
         # reference index, whose signal handlers would add queries to every save.
         pass
+
+    def get_admin_urls_for_registration(self):
+        return super().get_admin_urls_for_registration() + tuple(
+            re_path(
+                self.url_helper.get_action_url_pattern(action),
+                self._instance_action_view(view_class),
+                name=self.url_helper.get_action_url_name(action),
+            )
+            for action, view_class in self.instance_actions.items()
+        )
+
+    def _instance_action_view(self, view_class):
+        def view(request, instance_pk):
+            return view_class.as_view(model_admin=self, instance_pk=instance_pk)(request)
+
+        return view
 
 
 class StructureAdmin(DirectoryModelAdmin):
@@ -201,6 +221,7 @@ class StructureAdmin(DirectoryModelAdmin):
     menu_icon = "site"
     permission_helper_class = StructurePermissionHelper
     button_helper_class = StructureButtonHelper
+    instance_actions = {"validate": ValidateStructureView}
     list_display = ("name", "kind", "structure_type", "department", "validation_state")
     list_filter = (
         "kind",
@@ -263,19 +284,6 @@ class StructureAdmin(DirectoryModelAdmin):
     @display(description=_("validation"), ordering="validated_at")
     def validation_state(self, structure):
         return _("Validée") if structure.is_validated else _("En attente de validation")
-
-    def get_admin_urls_for_registration(self):
-        return super().get_admin_urls_for_registration() + (
-            re_path(
-                self.url_helper.get_action_url_pattern("validate"),
-                self.validate_view,
-                name=self.url_helper.get_action_url_name("validate"),
-            ),
-        )
-
-    def validate_view(self, request, instance_pk):
-        view = ValidateStructureView.as_view(model_admin=self, instance_pk=instance_pk)
-        return view(request)
 
 
 class ReferentAdmin(DirectoryModelAdmin):
@@ -370,6 +378,7 @@ class ModificationRequestAdmin(DirectoryModelAdmin):
     menu_icon = "edit"
     permission_helper_class = ModificationRequestPermissionHelper
     button_helper_class = ModificationRequestButtonHelper
+    instance_actions = {"process": ProcessModificationRequestView}
     list_display = ("structure", "author", "created_at", "status")
     list_filter = ("status",)
     search_fields = ("structure__name",)
@@ -405,16 +414,3 @@ class ModificationRequestAdmin(DirectoryModelAdmin):
     @display(description=_("e-mail du demandeur"))
     def author_email(self, modification):
         return modification.author.email if modification.author else ""
-
-    def get_admin_urls_for_registration(self):
-        return super().get_admin_urls_for_registration() + (
-            re_path(
-                self.url_helper.get_action_url_pattern("process"),
-                self.process_view,
-                name=self.url_helper.get_action_url_name("process"),
-            ),
-        )
-
-    def process_view(self, request, instance_pk):
-        view = ProcessModificationRequestView.as_view(model_admin=self, instance_pk=instance_pk)
-        return view(request)

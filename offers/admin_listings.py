@@ -11,7 +11,6 @@ few queries whatever its length. The menu is registered by offers/wagtail_hooks.
 
 from django.contrib.admin import RelatedOnlyFieldListFilter, SimpleListFilter, display
 from django.db.models import Count
-from django.urls import re_path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +74,7 @@ class EditionAdmin(DirectoryModelAdmin):
     menu_icon = "date"
     permission_helper_class = EditionPermissionHelper
     button_helper_class = EditionButtonHelper
+    instance_actions = {"make_current": MakeEditionCurrentView}
     create_view_class = EditionCreateView
     edit_view_class = EditionEditView
     list_display = (
@@ -130,19 +130,6 @@ class EditionAdmin(DirectoryModelAdmin):
     @display(description=_("offres"), ordering="offer_count")
     def offer_count(self, edition):
         return edition.offer_count
-
-    def get_admin_urls_for_registration(self):
-        return super().get_admin_urls_for_registration() + (
-            re_path(
-                self.url_helper.get_action_url_pattern("make_current"),
-                self.make_current_view,
-                name=self.url_helper.get_action_url_name("make_current"),
-            ),
-        )
-
-    def make_current_view(self, request, instance_pk):
-        view = MakeEditionCurrentView.as_view(model_admin=self, instance_pk=instance_pk)
-        return view(request)
 
 
 # Offers, interests, duos: read-only
