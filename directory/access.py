@@ -57,8 +57,12 @@ def directory_department_ids(employer):
     """The departments of the employer's offers plus its own department."""
     from offers.models import Offer
 
-    offer_departments = Offer.objects.filter(structure=employer).values_list(
-        "department_id", flat=True
+    # One row per department, not per offer: a national employer has hundreds of offers.
+    offer_departments = (
+        Offer.objects.filter(structure=employer)
+        .order_by()
+        .values_list("department_id", flat=True)
+        .distinct()
     )
     return {employer.department_id, *offer_departments}
 
