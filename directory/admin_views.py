@@ -24,6 +24,7 @@ from wagtail_modeladmin.views import IndexView, InspectView, InstanceSpecificVie
 from directory import services
 from directory.enums import TYPES_BY_KIND
 from directory.models import Structure
+from portal.spreadsheets import safe_cell
 
 
 def _local_datetime_for_csv(value):
@@ -36,15 +37,6 @@ def _local_datetime_for_xlsx(value):
 
 def _date_for_csv(value):
     return date_format(value, "SHORT_DATE_FORMAT")
-
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _neutralise_formula(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class ExportIndexView(IndexView):
@@ -85,7 +77,7 @@ class ExportIndexView(IndexView):
         # A cell starting with = + - @ (or a tab / CR) would run as a formula in a
         # spreadsheet: a structure named « =HYPERLINK(...) » must stay text.
         return super().write_csv_row(
-            writer, {field: _neutralise_formula(value) for field, value in row_dict.items()}
+            writer, {field: safe_cell(value) for field, value in row_dict.items()}
         )
 
     def to_row_dict(self, item):
