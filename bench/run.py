@@ -294,7 +294,7 @@ def seed(args):
     from directory.enums import EMPLOYER_TYPES, SUPPORT_TYPES, StructureKind
     from directory.models import Department, Structure, User
     from offers.enums import Modality, OfferStatus, Sector
-    from offers.models import Duo, Edition, Interest, Offer
+    from offers.models import Duo, Edition, Interest, Offer, seeph_week
 
     rng = random.Random(args.seed)
     now = timezone.now()
@@ -417,6 +417,8 @@ def seed(args):
             Edition(
                 year=edition_year,
                 duoday_date=date,
+                week_start=seeph_week(date)[0],
+                week_end=seeph_week(date)[1],
                 registration_opens=datetime.date(edition_year, 6, 1),
                 registration_closes=date - datetime.timedelta(days=7),
                 is_current=offset == 0,

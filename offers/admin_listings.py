@@ -80,6 +80,7 @@ class EditionAdmin(DirectoryModelAdmin):
     list_display = (
         "__str__",
         "duoday_date",
+        "week",
         "registration_opens",
         "registration_closes",
         "state",
@@ -91,6 +92,8 @@ class EditionAdmin(DirectoryModelAdmin):
     inspect_view_fields = (
         "year",
         "duoday_date",
+        "week_start",
+        "week_end",
         "registration_opens",
         "registration_closes",
         "state",
@@ -98,6 +101,8 @@ class EditionAdmin(DirectoryModelAdmin):
     list_export = (
         "year",
         "duoday_date",
+        "week_start",
+        "week_end",
         "registration_opens",
         "registration_closes",
         "state",
@@ -114,6 +119,8 @@ class EditionAdmin(DirectoryModelAdmin):
                 ),
             ),
             FieldPanel("duoday_date"),
+            FieldPanel("week_start"),
+            FieldPanel("week_end"),
             FieldPanel("registration_opens"),
             FieldPanel("registration_closes"),
         ],
@@ -126,6 +133,13 @@ class EditionAdmin(DirectoryModelAdmin):
     @display(description=_("état"))
     def state(self, edition):
         return edition_state(edition)
+
+    @display(description=_("semaine DuoDay"), ordering="week_start")
+    def week(self, edition):
+        return _("du %(start)s au %(end)s") % {
+            "start": date_format(edition.week_start, "SHORT_DATE_FORMAT"),
+            "end": date_format(edition.week_end, "SHORT_DATE_FORMAT"),
+        }
 
     @display(description=_("offres"), ordering="offer_count")
     def offer_count(self, edition):

@@ -8,6 +8,7 @@ change through the referents' personal space (offers/workflow.py).
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
@@ -17,6 +18,7 @@ from wagtail_modeladmin.views import CreateView, EditView
 
 from directory.admin_views import ConfirmActionView, DirectoryInspectView
 from offers import editions
+from offers.models import seeph_week
 
 
 class EditionForm(WagtailAdminModelForm):
@@ -27,12 +29,22 @@ class EditionForm(WagtailAdminModelForm):
             "year": {"unique": gettext_lazy("Une édition existe déjà pour cette année.")}
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("week_start", "week_end"):
+            if name in self.fields:
+                self.fields[name].required = False
+                self.fields[name].help_text = _(
+                    "Laissez vide : la semaine (du lundi au dimanche) de la date du DuoDay."
+                )
+
     def clean(self):
         cleaned_data = super().clean()
         year = cleaned_data.get("year")
         duoday_date = cleaned_data.get("duoday_date")
         opens = cleaned_data.get("registration_opens")
         closes = cleaned_data.get("registration_closes")
+        self._clean_week(cleaned_data, duoday_date)
         if duoday_date is not None:
             if duoday_date < timezone.localdate():
                 self.add_error("duoday_date", _("La date du DuoDay ne peut pas être déjà passée."))
@@ -56,6 +68,24 @@ class EditionForm(WagtailAdminModelForm):
                 _("Les inscriptions doivent être closes au plus tard le jour du DuoDay."),
             )
         return cleaned_data
+
+    def _clean_week(self, cleaned_data, duoday_date):
+        """The SEEPH week holds the DuoDay date; left empty, it is that date's week."""
+        if duoday_date is None:
+            return
+        default_start, default_end = seeph_week(duoday_date)
+        week_start = cleaned_data.get("week_start") or default_start
+        week_end = cleaned_data.get("week_end") or default_end
+        cleaned_data["week_start"], cleaned_data["week_end"] = week_start, week_end
+        self.instance.week_start, self.instance.week_end = week_start, week_end
+        if not week_start <= duoday_date <= week_end:
+            self.add_error(
+                "week_start",
+                _("La semaine DuoDay doit contenir la date du DuoDay (%(date)s).")
+                % {"date": date_format(duoday_date, "SHORT_DATE_FORMAT")},
+            )
+        elif (week_end - week_start).days > 6:
+            self.add_error("week_end", _("La semaine DuoDay dure sept jours au plus."))
 
 
 class EditionCreateView(CreateView):

@@ -8,7 +8,7 @@ from directory.departments import department_code_for_postcode
 from directory.models import Department, Structure
 from offers import workflow
 from offers.enums import Modality, Sector
-from offers.models import Duo, Edition, Offer
+from offers.models import Duo, Edition, Offer, seeph_week
 
 
 def duoday_date(year):
@@ -25,6 +25,8 @@ def seed_editions():
         year=year - 1,
         defaults={
             "duoday_date": duoday_date(year - 1),
+            "week_start": seeph_week(duoday_date(year - 1))[0],
+            "week_end": seeph_week(duoday_date(year - 1))[1],
             "registration_opens": datetime.date(year - 1, 9, 1),
             "registration_closes": duoday_date(year - 1) - datetime.timedelta(days=7),
         },
@@ -35,6 +37,8 @@ def seed_editions():
             year=year,
             defaults={
                 "duoday_date": duoday_date(year),
+                "week_start": seeph_week(duoday_date(year))[0],
+                "week_end": seeph_week(duoday_date(year))[1],
                 "registration_opens": min(today, datetime.date(year, 9, 1)),
                 "registration_closes": duoday_date(year) - datetime.timedelta(days=7),
             },

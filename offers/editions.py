@@ -13,7 +13,14 @@ from django.utils.translation import gettext as _
 
 from offers.models import Edition
 
-EDITABLE_FIELDS = ["year", "duoday_date", "registration_opens", "registration_closes"]
+EDITABLE_FIELDS = [
+    "year",
+    "duoday_date",
+    "week_start",
+    "week_end",
+    "registration_opens",
+    "registration_closes",
+]
 
 
 class EditionError(Exception):

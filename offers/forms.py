@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from directory.departments import department_code_for_postcode
@@ -46,7 +47,10 @@ class OfferForm(forms.ModelForm):
             "referent": _("Référent de l'offre"),
         }
         help_texts = {
-            "date": _("Format attendu : JJ/MM/AAAA. Par défaut, la date du DuoDay."),
+            "date": _(
+                "Format attendu : JJ/MM/AAAA. Par défaut, la date du DuoDay ; dans la semaine "
+                "DuoDay."
+            ),
             "schedule": _("Par exemple : 9 h – 17 h"),
             "accessibility": _("Accès, ascenseur, stationnement, aménagements possibles…"),
             "referent": _(
@@ -75,6 +79,23 @@ class OfferForm(forms.ModelForm):
         if not self.instance.pk and not self.initial.get("date"):
             # model_to_dict() already put the new offer's empty date in `initial`.
             self.initial["date"] = edition.duoday_date
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if not self.edition.week_contains(date):
+            raise ValidationError(
+                _(
+                    "La date doit être comprise dans la semaine DuoDay %(year)s, du %(start)s "
+                    "au %(end)s."
+                )
+                % {
+                    "year": self.edition.year,
+                    "start": date_format(self.edition.week_start, "SHORT_DATE_FORMAT"),
+                    "end": date_format(self.edition.week_end, "SHORT_DATE_FORMAT"),
+                },
+                code="outside_week",
+            )
+        return date
 
     def clean(self):
         cleaned = super().clean()

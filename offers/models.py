@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -9,16 +11,27 @@ from offers.enums import Modality, OfferStatus, Sector
 from offers.querysets import OfferQuerySet
 
 
+def seeph_week(duoday_date):
+    """The week (Monday to Sunday) around a DuoDay date: the SEEPH's usual bounds."""
+    week_start = duoday_date - datetime.timedelta(days=duoday_date.weekday())
+    return week_start, week_start + datetime.timedelta(days=6)
+
+
 class EditionQuerySet(models.QuerySet):
     def past(self):
-        return self.filter(duoday_date__lt=timezone.localdate())
+        """Editions whose DuoDay week has ended: their offers are read-only."""
+        return self.filter(week_end__lt=timezone.localdate())
 
 
 class Edition(models.Model):
     """One yearly DuoDay operation; exactly one is current."""
 
     year = models.PositiveIntegerField(_("année"), unique=True)
-    duoday_date = models.DateField(_("date du DuoDay"))
+    duoday_date = models.DateField(
+        _("date du DuoDay"), help_text=_("La date proposée par défaut pour les offres.")
+    )
+    week_start = models.DateField(_("début de la semaine DuoDay (SEEPH)"))
+    week_end = models.DateField(_("fin de la semaine DuoDay (SEEPH)"))
     registration_opens = models.DateField(_("ouverture des inscriptions"))
     registration_closes = models.DateField(_("clôture des inscriptions"))
     is_current = models.BooleanField(_("édition en cours"), default=False)
@@ -37,6 +50,11 @@ class Edition(models.Model):
                 condition=Q(registration_opens__lte=models.F("registration_closes")),
                 name="registration_opens_before_it_closes",
             ),
+            models.CheckConstraint(
+                condition=Q(week_start__lte=models.F("duoday_date"))
+                & Q(duoday_date__lte=models.F("week_end")),
+                name="duoday_date_inside_the_week",
+            ),
         ]
 
     def __str__(self):
@@ -44,7 +62,11 @@ class Edition(models.Model):
 
     @property
     def is_past(self):
-        return self.duoday_date < timezone.localdate()
+        """The DuoDay week has ended: offers read-only, duos under « Historique »."""
+        return self.week_end < timezone.localdate()
+
+    def week_contains(self, date):
+        return self.week_start <= date <= self.week_end
 
     @classmethod
     def current(cls):

@@ -303,7 +303,7 @@ def history(request):
     side = Q(offer__structure=structure) if structure.is_employer else Q(structure=structure)
     duos = (
         Duo.objects.filter(
-            side, cancelled_at__isnull=True, offer__edition__duoday_date__lt=timezone.localdate()
+            side, cancelled_at__isnull=True, offer__edition__week_end__lt=timezone.localdate()
         )
         .select_related("offer", "offer__edition", "offer__structure", "structure")
         .order_by("-offer__edition__year", "offer__title", "pk")

@@ -33,7 +33,7 @@ from home.models import (
     StandardPage,
 )
 from offers.enums import Modality, OfferStatus, Sector
-from offers.models import Edition, Interest
+from offers.models import Edition, Interest, seeph_week
 
 DEFAULT_PASSWORD = "Un-mot-de-passe-solide-2026"
 PDF_BYTES = b"%PDF-1.4\n% DuoDay test document\n%%EOF\n"
@@ -268,6 +268,8 @@ class EditionFactory(DjangoModelFactory):
 
     year = factory.Sequence(lambda number: 2020 - number)
     duoday_date = factory.LazyAttribute(lambda edition: datetime.date(edition.year, 11, 19))
+    week_start = factory.LazyAttribute(lambda edition: seeph_week(edition.duoday_date)[0])
+    week_end = factory.LazyAttribute(lambda edition: seeph_week(edition.duoday_date)[1])
     registration_opens = factory.LazyAttribute(lambda edition: datetime.date(edition.year, 9, 1))
     registration_closes = factory.LazyAttribute(
         lambda edition: edition.duoday_date - datetime.timedelta(days=7)

@@ -523,6 +523,8 @@ def test_coordinator_gets_the_edition_form(coordinator_client, current_edition):
     assert set(response.context["form"].fields) == {
         "year",
         "duoday_date",
+        "week_start",
+        "week_end",
         "registration_opens",
         "registration_closes",
     }
@@ -542,6 +544,51 @@ def test_coordinator_creates_an_edition(coordinator_client, current_edition):
     assert edition.registration_closes == datetime.date(year, 11, 10)
     assert not edition.is_current
     assert Edition.current() == current_edition
+
+
+def test_an_edition_left_without_week_gets_the_week_of_its_duoday(
+    coordinator_client, current_edition
+):
+    year = timezone.localdate().year + 2
+    duoday = datetime.date(year, 11, 18)
+
+    coordinator_client.post(reverse("offers_edition_modeladmin_create"), edition_form(year))
+
+    edition = Edition.objects.get(year=year)
+    assert edition.week_start == duoday - datetime.timedelta(days=duoday.weekday())
+    assert edition.week_start.weekday() == 0
+    assert edition.week_end == edition.week_start + datetime.timedelta(days=6)
+
+
+@pytest.mark.parametrize(
+    "week, field, message",
+    [
+        (
+            {"week_start": "{year}-11-19", "week_end": "{year}-11-25"},
+            "week_start",
+            "La semaine DuoDay doit contenir la date du DuoDay",
+        ),
+        (
+            {"week_start": "{year}-11-10", "week_end": "{year}-11-20"},
+            "week_end",
+            "La semaine DuoDay dure sept jours au plus.",
+        ),
+    ],
+    ids=["duoday-outside", "too-long"],
+)
+def test_an_inconsistent_week_is_refused_in_french(
+    coordinator_client, current_edition, week, field, message
+):
+    year = timezone.localdate().year + 2
+    values = {name: value.format(year=year) for name, value in week.items()}
+
+    response = coordinator_client.post(
+        reverse("offers_edition_modeladmin_create"), edition_form(year, **values)
+    )
+
+    assert response.status_code == 200
+    assert any(message in error for error in response.context["form"].errors[field])
+    assert not Edition.objects.filter(year=year).exists()
 
 
 def test_the_first_edition_created_when_none_is_current_becomes_current(

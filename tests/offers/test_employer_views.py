@@ -2,6 +2,8 @@
 une offre » → « Valider », the offer page, « Editer cette offre » → « Valider », « Supprimer
 cette offre » with its confirmation."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -213,6 +215,22 @@ def test_a_postcode_of_no_department_is_refused_next_to_the_field(logged_in, emp
     assert field_errors(response, "id_postcode") == [
         "Le code postal 96000 ne correspond à aucun département."
     ]
+
+
+def test_a_date_outside_the_duoday_week_is_refused_next_to_the_field(
+    logged_in, employer, current_edition
+):
+    day_after_the_week = current_edition.week_end + datetime.timedelta(days=1)
+
+    response = logged_in.post(
+        CREATE_URL, offer_data(employer, date=day_after_the_week.strftime("%d/%m/%Y"))
+    )
+
+    assert field_errors(response, "id_date") == [
+        f"La date doit être comprise dans la semaine DuoDay {current_edition.year}, du "
+        f"{current_edition.week_start:%d/%m/%Y} au {current_edition.week_end:%d/%m/%Y}."
+    ]
+    assert not Offer.objects.exists()
 
 
 def test_a_refused_offer_keeps_what_was_typed(logged_in, employer):

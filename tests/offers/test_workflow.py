@@ -10,7 +10,7 @@ from django.utils import timezone
 from directory.models import Department
 from offers import workflow
 from offers.enums import OfferStatus
-from offers.models import Duo, Interest, Offer
+from offers.models import Duo, Edition, Interest, Offer
 from tests.factories import (
     DuoFactory,
     EditionFactory,
@@ -43,7 +43,10 @@ def form_duo(offer, referent, first_name="Léa", last_name="Durand"):
 
 
 def move_to_the_past(edition):
+    """The edition's DuoDay week ended yesterday."""
     edition.duoday_date = timezone.localdate() - datetime.timedelta(days=1)
+    edition.week_start = edition.duoday_date - datetime.timedelta(days=6)
+    edition.week_end = edition.duoday_date
     edition.registration_opens = edition.duoday_date - datetime.timedelta(days=60)
     edition.registration_closes = edition.duoday_date - datetime.timedelta(days=7)
     edition.save()
@@ -633,3 +636,20 @@ def test_cancel_duo_tells_the_other_interested_sas_the_offer_is_open_again(
 
     recipients = {address for message in mailoutbox for address in message.to}
     assert other_support_referent.email in recipients
+
+
+def test_an_edition_is_past_once_its_week_has_ended_not_its_duoday(current_edition):
+    today = timezone.localdate()
+    current_edition.duoday_date = today - datetime.timedelta(days=1)
+    current_edition.week_start = today - datetime.timedelta(days=2)
+    current_edition.week_end = today
+    current_edition.save()
+
+    assert not current_edition.is_past
+    assert not Edition.objects.past().filter(pk=current_edition.pk).exists()
+
+    current_edition.week_end = today - datetime.timedelta(days=1)
+    current_edition.save()
+
+    assert current_edition.is_past
+    assert Edition.objects.past().filter(pk=current_edition.pk).exists()
