@@ -14,6 +14,7 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from directory.departments import department_code_for_postcode
 from directory.enums import TYPES_BY_KIND, StructureKind
 from directory.models import Department, Structure, User
+from directory.registration_gates import registration_closed_message
 from directory.validators import validate_siret
 
 PASSWORD_RULES = _("Au moins 12 caractères, pas uniquement des chiffres, pas trop courant.")
@@ -186,6 +187,9 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
         structure_type = cleaned.get("structure_type")
         if kind and structure_type and structure_type not in TYPES_BY_KIND[kind]:
             self.add_error("structure_type", _("Ce type ne correspond pas à la catégorie choisie."))
+        closed = registration_closed_message(kind) if kind else None
+        if closed:
+            self.add_error("kind", closed)
         if kind == StructureKind.SUPPORT and not cleaned.get("served_departments"):
             self.add_error(
                 "served_departments",

@@ -16,6 +16,7 @@ from directory.access import (
     referent_required,
     support_directory_for,
 )
+from directory.enums import StructureKind
 from directory.filters import SupportDirectoryFilter
 from directory.forms import (
     AcceptInvitationForm,
@@ -32,6 +33,7 @@ from directory.forms import (
 )
 from directory.models import Department, Invitation, User
 from directory.personal_space import home_url_for
+from directory.registration_gates import registration_closed_message
 
 DIRECTORY_PER_PAGE = 20
 
@@ -69,7 +71,14 @@ def register(request):
             )
         else:
             return render(request, "directory/register_done.html", {"email": referent.email})
-    return render(request, "directory/register.html", {"form": form})
+    return render(
+        request,
+        "directory/register.html",
+        {
+            "form": form,
+            "employer_registration_closed": registration_closed_message(StructureKind.EMPLOYER),
+        },
+    )
 
 
 def resend_confirmation(request):

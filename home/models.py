@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import ContentStreamBlock, FaqStreamBlock, GuideStreamBlock, KeyFigureBlock
+from offers.models import Edition
 from portal.emails import send_email
 
 NEWS_PER_PAGE = 10
@@ -155,6 +156,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsPage.objects.live().public().order_by("-date", "-pk")[:3]
+        context["current_edition"] = Edition.current()
         return context
 
 

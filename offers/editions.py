@@ -11,6 +11,7 @@ Refusals raise `EditionError` with a French message for the coordinator.
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from directory.enums import StructureKind
 from offers.models import Edition
 
 EDITABLE_FIELDS = [
@@ -67,3 +68,12 @@ def make_current(edition):
     Edition.objects.filter(pk=edition.pk).update(is_current=True)
     edition.is_current = True
     return edition
+
+
+def employer_registration_gate(kind):
+    """Employers register during the current edition's registration dates; support
+    structures whenever they like (their side stays open until the week ends)."""
+    if kind != StructureKind.EMPLOYER:
+        return None
+    edition = Edition.current()
+    return edition.registration_closed_message(registering=True) if edition else None

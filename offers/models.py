@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Department, Structure
@@ -67,6 +68,45 @@ class Edition(models.Model):
 
     def week_contains(self, date):
         return self.week_start <= date <= self.week_end
+
+    def registration_is_open(self, today=None):
+        today = today or timezone.localdate()
+        return self.registration_opens <= today <= self.registration_closes
+
+    def registration_closed_message(self, today=None, registering=False):
+        """Why employers cannot register (`registering`) nor add offers today, or None while
+        they can. Editing offers and the support structures' side stay open until the week
+        ends."""
+        today = today or timezone.localdate()
+        if self.registration_is_open(today):
+            return None
+        dates = {
+            "year": self.year,
+            "opens": date_format(self.registration_opens, "DATE_FORMAT"),
+            "closes": date_format(self.registration_closes, "DATE_FORMAT"),
+        }
+        if today < self.registration_opens:
+            return (
+                _("Les inscriptions des employeurs à DuoDay %(year)s ouvriront le %(opens)s.")
+                % dates
+            )
+        closed = (
+            _("Les inscriptions des employeurs à DuoDay %(year)s sont closes depuis le %(closes)s.")
+            % dates
+        )
+        if registering:
+            return closed
+        return " ".join(
+            [
+                closed,
+                str(
+                    _(
+                        "Vous ne pouvez plus ajouter d’offre, mais vous pouvez encore modifier "
+                        "les vôtres jusqu’à la fin de la semaine DuoDay."
+                    )
+                ),
+            ]
+        )
 
     @classmethod
     def current(cls):

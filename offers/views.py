@@ -65,6 +65,9 @@ def offer_list(request):
 @employer_required
 def offer_create(request):
     edition = _current_edition()
+    closed = edition.registration_closed_message()
+    if closed:
+        return render(request, "offers/offer_creation_closed.html", {"reason": closed})
     offer = Offer(structure=request.structure, edition=edition, referent=request.user)
     form = OfferForm(
         request.POST or None,

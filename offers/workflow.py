@@ -47,6 +47,12 @@ def _check_served(offer, structure):
         raise InvalidTransition(_("Cette offre n’est pas dans un département que vous couvrez."))
 
 
+def _check_registration_open(edition):
+    closed = edition.registration_closed_message()
+    if closed:
+        raise InvalidTransition(closed)
+
+
 def _status_from_interests(offer):
     return OfferStatus.IN_PROGRESS if offer.interests.exists() else OfferStatus.OPEN
 
@@ -59,6 +65,7 @@ def create_offer(offer):
         raise InvalidTransition(
             _("Cette édition est passée : ajoutez l’offre à l’édition en cours.")
         )
+    _check_registration_open(offer.edition)
     offer.status = OfferStatus.OPEN
     offer.save()
     transaction.on_commit(lambda: notifications.offer_created(offer))

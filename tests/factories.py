@@ -264,6 +264,10 @@ class EditionFactory(DjangoModelFactory):
         current = factory.Trait(
             is_current=True,
             year=factory.LazyFunction(lambda: timezone.localdate().year + 1),
+            # Registrations are open today, as during the months before a DuoDay.
+            registration_opens=factory.LazyFunction(
+                lambda: timezone.localdate() - datetime.timedelta(days=30)
+            ),
         )
 
     year = factory.Sequence(lambda number: 2020 - number)
