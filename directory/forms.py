@@ -16,11 +16,12 @@ from directory.enums import TYPES_BY_KIND, StructureKind
 from directory.models import Department, Structure, User
 from directory.registration_gates import registration_closed_message
 from directory.validators import validate_siret
+from portal.rate_limits import LoginThrottleMixin
 
 PASSWORD_RULES = _("Au moins 12 caractères, pas uniquement des chiffres, pas trop courant.")
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(LoginThrottleMixin, AuthenticationForm):
     username = forms.EmailField(
         label=_("Adresse e-mail"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
@@ -53,7 +54,7 @@ class LoginForm(AuthenticationForm):
         super().confirm_login_allowed(user)
 
 
-class AdminLoginForm(WagtailLoginForm):
+class AdminLoginForm(LoginThrottleMixin, WagtailLoginForm):
     """Wagtail's admin login form, with a French label for the password field.
 
     Wagtail declares that field without a label, so Django shows its English name.

@@ -34,6 +34,7 @@ from directory.forms import (
 from directory.models import Department, Invitation, User
 from directory.personal_space import home_url_for
 from directory.registration_gates import registration_closed_message
+from portal.rate_limits import form_within_limits, refusal
 
 DIRECTORY_PER_PAGE = 20
 
@@ -54,7 +55,11 @@ def personal_space(request):
 
 def register(request):
     form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_within_limits(request, form, "registration", "email")
+    ):
         structure, served_departments, referent = form.build()
         try:
             services.register_structure(
@@ -83,7 +88,11 @@ def register(request):
 
 def resend_confirmation(request):
     form = ResendConfirmationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_within_limits(request, form, "confirmation", "email")
+    ):
         services.resend_email_confirmation(form.cleaned_data["email"])
         return render(
             request, "directory/register_done.html", {"email": form.cleaned_data["email"]}
@@ -149,7 +158,11 @@ def modification_request(request):
 @referent_required
 def invite_referent(request):
     form = InvitationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form_within_limits(request, form, "invitation", "email")
+    ):
         try:
             invitation = services.invite_referent(
                 request.structure, request.user, **form.cleaned_data
@@ -173,7 +186,11 @@ def _own_pending_invitation(request, pk):
 @require_POST
 @referent_required
 def resend_invitation(request, pk):
-    invitation = services.resend_invitation(_own_pending_invitation(request, pk))
+    invitation = _own_pending_invitation(request, pk)
+    if refused := refusal(request, "invitation", email=invitation.email):
+        messages.error(request, refused)
+        return redirect("directory:account")
+    invitation = services.resend_invitation(invitation)
     messages.success(request, _("Invitation renvoyée à %(email)s.") % {"email": invitation.email})
     return redirect("directory:account")
 
@@ -298,6 +315,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "directory/emails/password_reset_subject.txt"
     form_class = BackgroundPasswordResetForm
     success_url = reverse_lazy("directory:password_reset_done")
+
+    def form_valid(self, form):
+        if not form_within_limits(self.request, form, "password_reset", "email"):
+            return self.form_invalid(form)
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -19,6 +20,7 @@ from wagtail.search import index
 from home.blocks import ContentStreamBlock, FaqStreamBlock, GuideStreamBlock, KeyFigureBlock
 from offers.models import Edition
 from portal.emails import send_email
+from portal.rate_limits import form_within_limits
 
 NEWS_PER_PAGE = 10
 
@@ -282,6 +284,16 @@ class ContactPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = _("page de contact")
+
+    def serve(self, request, *args, **kwargs):
+        # Rate limit (portal/rate_limits.py): over it, the form comes back with the message.
+        if request.method == "POST":
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            if form.is_valid() and not form_within_limits(request, form, "contact"):
+                context = self.get_context(request)
+                context["form"] = form
+                return TemplateResponse(request, self.get_template(request), context)
+        return super().serve(request, *args, **kwargs)
 
     def send_mail(self, form):
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]

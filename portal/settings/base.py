@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -36,6 +37,8 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "django_ratelimit",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -48,11 +51,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy (CONTENT_SECURITY_POLICY; ADMIN_CONTENT_SECURITY_POLICY under
+    # /admin/) and Permissions-Policy on every response but static files.
+    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # « Cache-Control: private, no-store » on every response to a logged-in person.
+    "portal.middleware.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -121,8 +130,82 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "directory.backends.axes_username"
 AXES_LOCKOUT_TEMPLATE = "directory/lockout.html"
 AXES_RESET_ON_SUCCESS = True
-# The client address: REMOTE_ADDR unless production says which proxy header to trust.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The client's address (portal/client_address.py), for the lockout, rate limits and logs:
+# REMOTE_ADDR when no proxy is trusted, else the X-Forwarded-For entry that our own proxies
+# appended, TRUSTED_PROXY_COUNT positions from the right (production: PROXY_COUNT).
+TRUSTED_PROXY_COUNT = 0
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+RATELIMIT_IP_META_KEY = "portal.client_address.ratelimit_client_address"
+
+# Rate limits (portal/rate_limits.py, django-ratelimit, counted in the default cache).
+# Forms that send e-mail count their valid submissions per client address and per target
+# e-mail address; « login » counts failed logins per client address.
+RATE_LIMITS = {
+    "registration": {"client": "20/h", "email": "5/h"},
+    "confirmation": {"client": "20/h", "email": "5/h"},
+    "invitation": {"client": "20/h", "email": "5/h"},
+    "password_reset": {"client": "20/h", "email": "5/h"},
+    "contact": {"client": "10/h"},
+    "login": {"client": "30/h"},
+}
+# Development and tests run one process, where the local-memory cache counts correctly;
+# production requires a shared Redis cache (CACHE_URL) and re-enables the error (E003).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Sessions fit a shared office computer: they end when the browser closes, and at the
+# latest 4 hours after logging in.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 4 * 60 * 60
+
+# Content-Security-Policy (django-csp 4). The public site and the personal space: nothing
+# inline, nothing from elsewhere (the DSFR is served from our static files; its icons
+# are data: URIs). Embedding a video from another site would need its origin in
+# frame-src.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (/admin/) writes inline scripts and style attributes, and shows page
+# previews in a frame of its own: its own policy, applied by portal.middleware.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Browser features the portal never uses, refused to every page and frame.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français"))]
@@ -182,10 +265,21 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Every line says which client it is about (portal/client_address.py), when it knows.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_address": {"()": "portal.client_address.ClientAddressFilter"}},
+    "formatters": {
+        "client": {"format": "%(levelname)s %(name)s [client %(client_address)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["client_address"],
+            "formatter": "client",
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 WAGTAILADMIN_USER_LOGIN_FORM = "directory.forms.AdminLoginForm"

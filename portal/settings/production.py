@@ -1,4 +1,9 @@
-"""Production: everything that differs comes from the environment."""
+"""Production: everything that differs comes from the environment.
+
+The default of `portal/wsgi.py`. `manage.py` defaults to `portal.settings.dev`: run the
+management commands of a production server with
+`DJANGO_SETTINGS_MODULE=portal.settings.production`.
+"""
 
 import os
 
@@ -29,14 +34,23 @@ DATABASES = {
 }
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "https://www.duoday.fr")
 
-# Cache shared by every app server (Redis recommended); local memory otherwise.
-if os.environ.get("CACHE_URL"):
+# Cache shared by every app server: the rate limits count there (portal/rate_limits.py).
+# A per-process cache would give each worker its own allowance.
+try:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["CACHE_URL"],
         }
     }
+except KeyError as missing:
+    raise ImproperlyConfigured(
+        "CACHE_URL must be set in the environment (redis://host:6379/0): the rate limits "
+        "need a cache shared by every app server."
+    ) from missing
+# django-ratelimit 4.1 lists only django-redis among Redis backends; Django's own
+# RedisCache increments atomically too (Redis INCR). Its local-memory error stays on.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # E-mail through SMTP.
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -63,12 +77,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The number of proxies in front of the application that append to X-Forwarded-For (the
+# load balancer: 1). The client's address is the entry that many positions from the right
+# (portal/client_address.py); set it exactly: one too many trusts what the client wrote.
+TRUSTED_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "INFO"},
-}
+LOGGING = {**LOGGING, "root": {**LOGGING["root"], "level": "INFO"}}  # noqa: F405

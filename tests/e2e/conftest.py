@@ -147,8 +147,17 @@ def browser():
 
 @pytest.fixture
 def new_page(browser, live_server_url):
-    """Open a page in a browser context of its own (another person, other cookies)."""
+    """Open a page in a browser context of its own (another person, other cookies).
+
+    Whatever the Content-Security-Policy blocks (Chromium says so in the console) fails
+    the test: a page that needs it is broken in production.
+    """
     contexts = []
+    csp_violations = []
+
+    def record_csp_violation(page, message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            csp_violations.append(f"{page.url}: {message.text}")
 
     def open_page():
         context = browser.new_context(
@@ -158,11 +167,14 @@ def new_page(browser, live_server_url):
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", lambda message: record_csp_violation(page, message))
+        return page
 
     yield open_page
     for context in contexts:
         context.close()
+    assert not csp_violations, "\n".join(csp_violations)
 
 
 @pytest.fixture

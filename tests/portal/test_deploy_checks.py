@@ -14,11 +14,12 @@ def manage_with_production_settings(*arguments, **environment_overrides):
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "duoday.example",
+        "CACHE_URL": "redis://cache.invalid:6379/0",
         **environment_overrides,
     }
     environment.pop("DATABASE_URL", None)
-    if environment["SECRET_KEY"] is None:
-        del environment["SECRET_KEY"]
+    for name in [name for name, value in environment.items() if value is None]:
+        del environment[name]
     return subprocess.run(
         [sys.executable, "manage.py", *arguments],
         cwd=REPO_ROOT,
@@ -44,3 +45,10 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set in the environment." in result.stderr
+
+
+def test_production_settings_refuse_to_start_without_a_shared_cache():
+    result = manage_with_production_settings("check", CACHE_URL=None)
+
+    assert result.returncode != 0
+    assert "CACHE_URL must be set in the environment" in result.stderr
