@@ -37,7 +37,7 @@ def send_email_confirmation(user_id):
     """The link that activates a registration; each link sent restarts its 3 days."""
     with transaction.atomic():
         user = (
-            User.objects.select_for_update()
+            User.objects.select_for_update(of=("self",))
             .select_related("structure")
             .filter(pk=user_id, email_confirmed_at__isnull=True, is_active=False)
             .first()

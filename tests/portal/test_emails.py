@@ -9,6 +9,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from pytest_django.asserts import assertContains
 
@@ -28,9 +29,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def database_queue(settings):
-    """Production's task backend: tasks wait in the database until the worker runs."""
+def database_queue(settings, monkeypatch):
+    """Production's task backend: tasks wait in the database until the worker runs.
+
+    The worker closes the connection between tasks, which would end the test's transaction
+    on PostgreSQL: here it keeps it.
+    """
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
 
 def queued_arguments():
