@@ -48,6 +48,9 @@ def register_structure(structure, served_departments, referent, password):
             existing = _account_of(referent.email)
             if existing is None:
                 raise
+    else:
+        # Hash the password all the same: the answer takes as long as for a new address.
+        User().set_password(password)
     _tell_account_owner(existing, emails.REGISTRATION_ATTEMPT)
     return None
 

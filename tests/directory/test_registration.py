@@ -8,6 +8,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from directory import services
+from directory.forms import RegistrationForm
 from directory.models import Department, Structure, User
 from tests.directory.helpers import field_errors, is_logged_in, link_path, login, page_text
 from tests.factories import DEFAULT_PASSWORD, ReferentFactory, StructureFactory, UserFactory
@@ -349,6 +350,41 @@ def test_email_of_an_unconfirmed_registration_is_told_how_to_get_a_new_link(
 
     [message] = mailoutbox
     assert "http://testserver/inscription/renvoyer/" in message.body
+
+
+def test_a_structure_registered_meanwhile_is_told_to_ask_for_an_invitation(client, monkeypatch):
+    build = RegistrationForm.build
+
+    def build_while_another_registers(form):
+        built = build(form)
+        StructureFactory(employer=True, siret="73282932000074")
+        return built
+
+    monkeypatch.setattr(RegistrationForm, "build", build_while_another_registers)
+
+    response = client.post(URL, employer_data())
+
+    assertContains(response, "Cette structure vient d’être inscrite.")
+    assert not User.objects.filter(email="camille.martin@dupain.fr").exists()
+
+
+def test_an_address_registered_meanwhile_gets_the_usual_answer_and_its_owner_an_email(
+    client, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
+):
+    register_structure = services._register_structure
+
+    def register_while_the_address_registers(*args):
+        ReferentFactory(email="camille.martin@dupain.fr")
+        return register_structure(*args)
+
+    monkeypatch.setattr(services, "_register_structure", register_while_the_address_registers)
+
+    response = register(client, employer_data(), django_capture_on_commit_callbacks)
+
+    assertTemplateUsed(response, "directory/register_done.html")
+    assert not Structure.objects.filter(siret="73282932000074").exists()
+    [message] = mailoutbox
+    assert message.subject == "[DuoDay] Votre compte DuoDay"
 
 
 def test_structure_type_of_the_other_kind_is_refused(client):
