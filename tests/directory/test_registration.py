@@ -480,6 +480,22 @@ def test_validation_emails_the_support_referents(
     assert link_path(message) == "/connexion/"
 
 
+def test_validation_email_to_an_unconfirmed_address_leaves_out_the_typed_name(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    register(client, support_data(), django_capture_on_commit_callbacks)
+    structure = Structure.objects.get(siret="44306184100047")
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.validate_support_structure(structure, UserFactory(coordinator=True))
+
+    [message] = mailoutbox
+    assert message.to == ["dominique.petit@esat-lilas.fr"]
+    assert "La coordination DuoDay a validé votre structure." in message.body
+    assert "ESAT des Lilas" not in message.body
+
+
 # Confirmation links that do not work
 
 
