@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from directory.departments import department_code_for_postcode
+from directory.emails import send_password_reset
 from directory.enums import TYPES_BY_KIND, StructureKind
 from directory.models import Department, Structure, User
 from directory.registration_gates import registration_closed_message
@@ -175,12 +176,9 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
         return postcode
 
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email=email).exists():
-            raise ValidationError(
-                _("Un compte existe déjà avec cette adresse e-mail : connectez-vous.")
-            )
-        return email
+        # No « account exists » error: that would tell anyone which addresses have an
+        # account. `services.register_structure` e-mails the address's owner instead.
+        return self.cleaned_data["email"].lower()
 
     def clean(self):
         cleaned = super().clean()
@@ -305,24 +303,12 @@ class AcceptInvitationForm(PasswordFieldsMixin, forms.Form):
 
 
 class BackgroundPasswordResetForm(PasswordResetForm):
-    """Django's reset form, its e-mail sent by the background task like every other."""
+    """Django's reset form, its e-mail sent by a background task given the user's id only:
+    the worker makes the link's token (`directory.emails.send_password_reset`)."""
 
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        from django.template.loader import render_to_string
-
-        from portal.emails import send_email
-
-        subject = "".join(render_to_string(subject_template_name, context).splitlines())
-        body = render_to_string(email_template_name, context)
-        send_email.enqueue(subject=subject, body=body, recipients=[to_email])
+    def save(self, *args, **kwargs):
+        for user in self.get_users(self.cleaned_data["email"]):
+            send_password_reset.enqueue(user.pk)
 
 
 class PlainHelpSetPasswordForm(SetPasswordForm):

@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -6,6 +7,7 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from directory.enums import StructureKind, StructureType
@@ -52,6 +54,11 @@ class User(AbstractUser):
         related_name="referents",
     )
     email_confirmed_at = models.DateTimeField(_("e-mail confirmé le"), null=True, blank=True)
+    # Set for registrants only, each time a confirmation link leaves: the link's validity
+    # and the purge of unconfirmed registrations count from it.
+    confirmation_sent_at = models.DateTimeField(
+        _("lien de confirmation envoyé le"), null=True, blank=True, editable=False
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
@@ -154,7 +161,19 @@ class Structure(models.Model):
 
 
 def new_token():
+    """Kept for migration 0003, which used it as the default of the raw token field."""
     return secrets.token_urlsafe(32)
+
+
+INVITATION_TOKEN_SALT = "directory.Invitation.link_token"
+
+
+def new_token_nonce():
+    return secrets.token_urlsafe(24)
+
+
+def invitation_token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -163,9 +182,23 @@ class InvitationQuerySet(models.QuerySet):
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
         )
 
+    def get_by_token(self, token):
+        """The invitation whose link carries `token`, or None."""
+        invitation = self.filter(token_hash=invitation_token_hash(token)).first()
+        if invitation is None or not invitation.has_token(token):
+            return None
+        return invitation
+
 
 class Invitation(models.Model):
-    """A one-use, expiring link by which a new referent joins a structure."""
+    """A one-use, expiring link by which a new referent joins a structure.
+
+    The link's token is never stored: it is an HMAC of a random per-invitation value
+    (`token_nonce`) under SECRET_KEY, so that the e-mail task can rebuild the link from the
+    invitation's id. The database keeps only the nonce and the token's SHA-256 (to find the
+    invitation of a link): neither lets a reader of the database, or of an admin listing,
+    forge a working link without SECRET_KEY.
+    """
 
     structure = models.ForeignKey(
         Structure,
@@ -183,7 +216,10 @@ class Invitation(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    # Blank for the invitations sent before tokens were hashed: their links still work
+    # (matched by hash) until they expire, but cannot be rebuilt.
+    token_nonce = models.CharField(max_length=64, default=new_token_nonce, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("envoyée le"), default=timezone.now)
     expires_at = models.DateTimeField(_("expire le"))
     accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
@@ -203,7 +239,28 @@ class Invitation(models.Model):
         self.email = self.email.lower()
         if self.expires_at is None:
             self.expires_at = self.created_at + INVITATION_VALIDITY
+        if not self.token_hash:
+            self.token_hash = invitation_token_hash(self.link_token())
         super().save(*args, **kwargs)
+
+    def link_token(self, secret=None):
+        """The token of the invitation's link: only the e-mail task needs it."""
+        if not self.token_nonce:
+            raise ValueError("An invitation sent before tokens were hashed has no nonce.")
+        return salted_hmac(
+            INVITATION_TOKEN_SALT, self.token_nonce, secret=secret, algorithm="sha256"
+        ).hexdigest()
+
+    def has_token(self, token):
+        """Whether `token` opens this invitation (constant-time comparisons)."""
+        if not constant_time_compare(self.token_hash, invitation_token_hash(token)):
+            return False
+        if not self.token_nonce:
+            return True
+        secrets_in_use = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+        return any(
+            constant_time_compare(self.link_token(secret), token) for secret in secrets_in_use
+        )
 
     @property
     def is_pending(self):

@@ -1,67 +1,89 @@
 """Operations on accounts and structures: each one a transaction, each one e-mailing.
 
-Views parse input, call one of these, and render; the rules live here.
+Views parse input, call one of these, and render; the rules live here. E-mails leave once
+the transaction commits, as tasks given ids only (`directory.emails`).
 """
 
 from django.core import signing
-from django.db import transaction
-from django.db.models import Q
-from django.urls import reverse
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from directory import emails
+from directory.emails import (  # noqa: F401 (part of this module's interface)
+    EMAIL_CONFIRMATION_MAX_AGE,
+    EMAIL_CONFIRMATION_SALT,
+    email_confirmation_token,
+)
 from directory.models import Invitation, ModificationRequest, User
-from portal.emails import send_templated_email
-
-EMAIL_CONFIRMATION_SALT = "directory.email-confirmation"
-EMAIL_CONFIRMATION_MAX_AGE = 3 * 24 * 3600
+from portal.emails import absolute_url  # noqa: F401 (part of this module's interface)
 
 
 class DirectoryError(Exception):
     """A refused operation; its message is shown to the user."""
 
 
-def absolute_url(path):
-    from django.conf import settings
-
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def _account_of(email):
+    return User.objects.filter(email=email.strip().lower()).first()
 
 
-def email_confirmation_token(user):
-    return signing.dumps({"user": user.pk, "email": user.email}, salt=EMAIL_CONFIRMATION_SALT)
+def _tell_account_owner(user, attempt):
+    """The address already has an account: its owner hears of the attempt by e-mail, and
+    whoever typed the address sees the same answer as for a new one."""
+    transaction.on_commit(lambda: emails.send_account_exists_notice.enqueue(user.pk, attempt))
+
+
+def register_structure(structure, served_departments, referent, password):
+    """Create a structure and its first referent, inactive until the e-mail is confirmed.
+
+    Returns the referent, or None when the address already has an account: then nothing is
+    saved and the account's owner is e-mailed (the visitor sees the usual answer).
+    """
+    existing = _account_of(referent.email)
+    if existing is None:
+        try:
+            return _register_structure(structure, served_departments, referent, password)
+        except IntegrityError:
+            # The same address registered meanwhile; otherwise the SIRET did: the view says so.
+            existing = _account_of(referent.email)
+            if existing is None:
+                raise
+    else:
+        # Hash the password all the same: the answer takes as long as for a new address.
+        User().set_password(password)
+    _tell_account_owner(existing, emails.REGISTRATION_ATTEMPT)
+    return None
 
 
 @transaction.atomic
-def register_structure(structure, served_departments, referent, password):
-    """Create a structure and its first referent, inactive until the e-mail is confirmed."""
+def _register_structure(structure, served_departments, referent, password):
     structure.save()
     if structure.is_support:
         structure.served_departments.set(served_departments)
     referent.structure = structure
     referent.is_active = False
     referent.set_password(password)
+    referent.confirmation_sent_at = timezone.now()
     referent.save()
-    transaction.on_commit(lambda: send_email_confirmation(referent))
+    transaction.on_commit(lambda: emails.send_email_confirmation.enqueue(referent.pk))
     return referent
 
 
-def send_email_confirmation(user):
-    path = reverse("directory:confirm_email", args=[email_confirmation_token(user)])
-    send_templated_email(
-        "directory/emails/confirm_email",
-        {"user": user, "url": absolute_url(path)},
-        [user.email],
-    )
-
-
+@transaction.atomic
 def resend_email_confirmation(email):
-    """Send the confirmation link again to an account still waiting for it; say nothing
-    either way, so that nobody learns which addresses have an account."""
-    user = User.objects.filter(
-        email=email.strip().lower(), email_confirmed_at__isnull=True, is_active=False
-    ).first()
+    """Send a new confirmation link (a fresh delay) to an account still waiting for it; say
+    nothing either way, so that nobody learns which addresses have an account."""
+    user = (
+        User.objects.select_for_update()
+        .filter(email=email.strip().lower(), email_confirmed_at__isnull=True, is_active=False)
+        .exclude(confirmation_sent_at=None)
+        .first()
+    )
     if user is not None:
-        send_email_confirmation(user)
+        # Set now too, so that no purge runs between this request and the worker.
+        user.confirmation_sent_at = timezone.now()
+        user.save(update_fields=["confirmation_sent_at"])
+        transaction.on_commit(lambda: emails.send_email_confirmation.enqueue(user.pk))
 
 
 @transaction.atomic
@@ -93,29 +115,17 @@ def validate_support_structure(structure, coordinator):
         return structure
     structure.validated_at = timezone.now()
     structure.save(update_fields=["validated_at"])
-    # Referents who have not confirmed their address yet are told too.
-    recipients = list(
-        structure.referents.filter(
-            Q(is_active=True) | Q(email_confirmed_at__isnull=True)
-        ).values_list("email", flat=True)
-    )
-    transaction.on_commit(
-        lambda: send_templated_email(
-            "directory/emails/structure_validated",
-            {"structure": structure, "url": absolute_url(reverse("directory:login"))},
-            recipients,
-        )
-    )
+    transaction.on_commit(lambda: emails.send_structure_validated.enqueue(structure.pk))
     return structure
 
 
 @transaction.atomic
 def invite_referent(structure, invited_by, email, first_name, last_name):
+    """Invite an address to join the structure. When the address already has an account,
+    the invitation is recorded all the same (the inviter sees no difference) but its
+    e-mail tells the account's owner instead of carrying a link (`emails.send_invitation`).
+    """
     email = email.lower()
-    if User.objects.filter(email=email).exists():
-        raise DirectoryError(
-            _("Un compte existe déjà avec cette adresse e-mail : contactez-nous pour le rattacher.")
-        )
     # A new invitation replaces any pending one for the same address.
     structure.invitations.pending().filter(email=email).update(revoked_at=timezone.now())
     invitation = Invitation.objects.create(
@@ -125,17 +135,8 @@ def invite_referent(structure, invited_by, email, first_name, last_name):
         first_name=first_name,
         last_name=last_name,
     )
-    transaction.on_commit(lambda: send_invitation(invitation))
+    transaction.on_commit(lambda: emails.send_invitation.enqueue(invitation.pk))
     return invitation
-
-
-def send_invitation(invitation):
-    path = reverse("directory:accept_invitation", args=[invitation.token])
-    send_templated_email(
-        "directory/emails/invitation",
-        {"invitation": invitation, "url": absolute_url(path)},
-        [invitation.email],
-    )
 
 
 @transaction.atomic
@@ -150,7 +151,7 @@ def resend_invitation(invitation):
         first_name=invitation.first_name,
         last_name=invitation.last_name,
     )
-    transaction.on_commit(lambda: send_invitation(renewed))
+    transaction.on_commit(lambda: emails.send_invitation.enqueue(renewed.pk))
     return renewed
 
 
@@ -162,7 +163,7 @@ def revoke_invitation(invitation):
 
 @transaction.atomic
 def accept_invitation(token, password, phone="", job_title=""):
-    invitation = Invitation.objects.select_for_update().filter(token=token).first()
+    invitation = Invitation.objects.select_for_update().get_by_token(token)
     if invitation is None or not invitation.is_pending:
         raise DirectoryError(_("Cette invitation n’est plus valable."))
     if User.objects.filter(email=invitation.email).exists():
@@ -226,16 +227,7 @@ def process_modification_request(modification, coordinator, response=""):
     modification.response = response
     modification.save()
     if modification.author is not None:
-        transaction.on_commit(
-            lambda: send_templated_email(
-                "directory/emails/modification_processed",
-                {
-                    "modification": modification,
-                    "url": absolute_url(reverse("directory:account")),
-                },
-                [modification.author.email],
-            )
-        )
+        transaction.on_commit(lambda: emails.send_modification_processed.enqueue(modification.pk))
     return modification
 
 

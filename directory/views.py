@@ -66,15 +66,16 @@ def register(request):
                 structure, served_departments, referent, form.cleaned_data["password1"]
             )
         except IntegrityError:
-            # Another registration with the same SIRET or e-mail committed meanwhile.
+            # Another registration with the same SIRET committed meanwhile.
             form.add_error(
                 None,
                 _(
-                    "Cette structure ou cette adresse e-mail vient d’être inscrite. Demandez à "
-                    "l’un de ses référents de vous inviter, ou connectez-vous."
+                    "Cette structure vient d’être inscrite. Demandez à l’un de ses référents "
+                    "de vous inviter depuis son espace « Mon compte »."
                 ),
             )
         else:
+            # The same answer when the address already has an account (its owner is told).
             return render(request, "directory/register_done.html", {"email": referent.email})
     return render(
         request,
@@ -163,19 +164,13 @@ def invite_referent(request):
         and form.is_valid()
         and form_within_limits(request, form, "invitation", "email")
     ):
-        try:
-            invitation = services.invite_referent(
-                request.structure, request.user, **form.cleaned_data
-            )
-        except services.DirectoryError as error:
-            form.add_error("email", str(error))
-        else:
-            messages.success(
-                request,
-                _("Invitation envoyée à %(email)s : le lien est valable 7 jours.")
-                % {"email": invitation.email},
-            )
-            return redirect("directory:account")
+        invitation = services.invite_referent(request.structure, request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            _("Invitation envoyée à %(email)s : le lien est valable 7 jours.")
+            % {"email": invitation.email},
+        )
+        return redirect("directory:account")
     return render(request, "directory/invite_referent.html", {"form": form})
 
 
@@ -231,7 +226,7 @@ def deactivate_referent(request, pk):
 
 
 def accept_invitation(request, token):
-    invitation = Invitation.objects.select_related("structure").filter(token=token).first()
+    invitation = Invitation.objects.select_related("structure").get_by_token(token)
     if invitation is None or not invitation.is_pending:
         reason = _("Cette invitation n’existe pas.")
         if invitation is not None and invitation.accepted_at:

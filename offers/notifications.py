@@ -1,93 +1,184 @@
-"""The e-mails of the offer workflow, sent in the background once a transition commits."""
+"""The e-mails of the offer workflow, sent in the background once a transition commits.
+
+`offers.workflow` calls the functions at the top; each queues a task given ids only
+(see `portal.emails`). The task, in the worker, loads the offer, picks the current parties
+and sends one message per recipient: no structure ever sees another's addresses.
+
+Who hears of what:
+- the offer's referent (employer side): its offer created, an interest declared or
+  withdrawn, the duo formed or cancelled, the offer deleted by the SA that formed its duo;
+- the SAs still interested (every active referent of each): the offer changed or deleted,
+  except that once a duo is formed only the SA that formed it is a party: the others hear
+  that the offer is filled, then that it is open again if the duo is cancelled, and nothing
+  in between (neither its new date nor its new address).
+"""
 
 from django.urls import reverse
+from django_tasks import task
 
-from directory.models import User
-from directory.services import absolute_url
-from portal.emails import send_templated_email
+from directory.models import Structure, User
+from offers.models import Duo, Interest, Offer
+from portal.emails import absolute_url, deliver
+
+# --- Called by offers.workflow once the transition commits ------------------------------
 
 
-def _support_emails(structure_ids):
-    return list(
-        User.objects.filter(structure_id__in=structure_ids, is_active=True)
-        .order_by("pk")
-        .values_list("email", flat=True)
-    )
+def offer_created(offer):
+    send_offer_created.enqueue(offer.pk)
+
+
+def interest_declared(interest):
+    send_interest_declared.enqueue(interest.pk)
+
+
+def interest_withdrawn(offer, structure):
+    send_interest_withdrawn.enqueue(offer.pk, structure.pk)
+
+
+def duo_formed(duo):
+    send_duo_formed.enqueue(duo.pk)
+
+
+def duo_cancelled(duo):
+    send_duo_cancelled.enqueue(duo.pk)
+
+
+def offer_updated(offer):
+    send_offer_updated.enqueue(offer.pk)
+
+
+def deletion_recipients(offer, deleted_by):
+    """Who hears of a deletion (user ids, taken before the offer goes): the other side."""
+    if deleted_by is not None and deleted_by.pk == offer.structure_id:
+        return list(_support_referents(_party_structure_ids(offer)).values_list("pk", flat=True))
+    return [offer.referent_id]
+
+
+def offer_deleted(title, recipients):
+    for user_id in recipients:
+        send_offer_deleted.enqueue(title, user_id)
+
+
+# --- Who the parties are --------------------------------------------------------------------
+
+
+def _active_duo(offer):
+    return offer.duos.filter(cancelled_at__isnull=True).first()
+
+
+def _party_structure_ids(offer):
+    """The SAs concerned by the offer: the one holding its duo, else every interested one."""
+    duo = _active_duo(offer)
+    if duo is not None:
+        return [duo.structure_id]
+    return list(offer.interests.values_list("structure_id", flat=True))
+
+
+def _support_referents(structure_ids):
+    return User.objects.filter(structure_id__in=structure_ids, is_active=True).order_by("pk")
 
 
 def _offer_url(offer):
     return absolute_url(reverse("offers:detail", args=[offer.pk]))
 
 
-def offer_created(offer):
-    send_templated_email(
-        "offers/emails/offer_created",
-        {"offer": offer, "url": _offer_url(offer)},
-        [offer.referent.email],
+def _offer(offer_id):
+    return (
+        Offer.objects.select_related("structure", "referent", "department")
+        .filter(pk=offer_id)
+        .first()
     )
 
 
-def interest_declared(interest):
-    offer = interest.offer
-    send_templated_email(
-        "offers/emails/interest_declared",
-        {"offer": offer, "interest": interest, "url": _offer_url(offer)},
-        [offer.referent.email],
+def _to_employer(template_prefix, offer, **context):
+    context = {"offer": offer, "url": _offer_url(offer), **context}
+    deliver(template_prefix, context, offer.referent.email)
+
+
+def _to_each(template_prefix, users, context):
+    for user in users:
+        deliver(template_prefix, {**context, "recipient": user}, user.email)
+
+
+# --- The tasks, run by the worker -----------------------------------------------------------
+
+
+@task()
+def send_offer_created(offer_id):
+    offer = _offer(offer_id)
+    if offer is not None:
+        _to_employer("offers/emails/offer_created", offer)
+
+
+@task()
+def send_interest_declared(interest_id):
+    interest = (
+        Interest.objects.select_related("offer__referent", "structure", "user")
+        .filter(pk=interest_id)
+        .first()
     )
+    if interest is not None:
+        _to_employer("offers/emails/interest_declared", interest.offer, interest=interest)
 
 
-def interest_withdrawn(offer, structure):
-    send_templated_email(
-        "offers/emails/interest_withdrawn",
-        {"offer": offer, "structure": structure, "url": _offer_url(offer)},
-        [offer.referent.email],
-    )
+@task()
+def send_interest_withdrawn(offer_id, structure_id):
+    offer = _offer(offer_id)
+    if offer is None:
+        return
+    structure = Structure.objects.filter(pk=structure_id).first()
+    if structure is not None:
+        _to_employer("offers/emails/interest_withdrawn", offer, structure=structure)
 
 
-def duo_formed(duo):
-    offer = duo.offer
-    send_templated_email(
-        "offers/emails/duo_formed_employer",
-        {"offer": offer, "duo": duo, "url": _offer_url(offer)},
-        [offer.referent.email],
-    )
-    other_structures = offer.interests.exclude(structure=duo.structure).values_list(
+@task()
+def send_duo_formed(duo_id):
+    """The employer hears who formed the duo; the other interested SAs, that it is filled."""
+    duo = Duo.objects.select_related("offer", "structure").filter(pk=duo_id).first()
+    if duo is None or duo.cancelled_at is not None:
+        return
+    offer = _offer(duo.offer_id)
+    _to_employer("offers/emails/duo_formed_employer", offer, duo=duo)
+    others = offer.interests.exclude(structure=duo.structure_id).values_list(
         "structure_id", flat=True
     )
-    others = _support_emails(other_structures)
-    if others:
-        send_templated_email("offers/emails/offer_filled", {"offer": offer}, others)
+    _to_each("offers/emails/offer_filled", _support_referents(others), {"offer": offer})
 
 
-def duo_cancelled(duo):
-    """The employer and every interested SA: those told « pourvue » learn it is open again."""
-    offer = duo.offer
-    interested = offer.interests.values_list("structure_id", flat=True)
-    send_templated_email(
-        "offers/emails/duo_cancelled",
-        {"offer": offer, "duo": duo, "url": _offer_url(offer)},
-        [offer.referent.email, *_support_emails([duo.structure_id, *interested])],
+@task()
+def send_duo_cancelled(duo_id):
+    """The employer and the SA that cancelled hear of it; the SAs told « pourvue », that the
+    offer is open again (without learning who had formed the duo)."""
+    duo = Duo.objects.select_related("structure").filter(pk=duo_id).first()
+    if duo is None:
+        return
+    offer = _offer(duo.offer_id)
+    if offer is None or _active_duo(offer) is not None:
+        return
+    context = {"offer": offer, "duo": duo, "url": _offer_url(offer)}
+    _to_employer("offers/emails/duo_cancelled", offer, duo=duo)
+    _to_each("offers/emails/duo_cancelled", _support_referents([duo.structure_id]), context)
+    others = offer.interests.exclude(structure=duo.structure_id).values_list(
+        "structure_id", flat=True
+    )
+    _to_each("offers/emails/offer_reopened", _support_referents(others), context)
+
+
+@task()
+def send_offer_updated(offer_id):
+    """The SAs still party to the offer hear of its new date, schedule and address."""
+    offer = _offer(offer_id)
+    if offer is None:
+        return
+    _to_each(
+        "offers/emails/offer_updated",
+        _support_referents(_party_structure_ids(offer)),
+        {"offer": offer, "url": _offer_url(offer)},
     )
 
 
-def offer_updated(offer):
-    """The SAs that declared interest (the one holding the duo included) hear of changes."""
-    recipients = _support_emails(offer.interests.values_list("structure_id", flat=True))
-    if recipients:
-        send_templated_email(
-            "offers/emails/offer_updated",
-            {"offer": offer, "url": _offer_url(offer)},
-            recipients,
-        )
-
-
-def deletion_recipients(offer, deleted_by):
-    """Who hears of a deletion: the other side of the offer."""
-    if deleted_by is not None and deleted_by.pk == offer.structure_id:
-        return _support_emails(offer.interests.values_list("structure_id", flat=True))
-    return [offer.referent.email]
-
-
-def offer_deleted(title, recipients):
-    if recipients:
-        send_templated_email("offers/emails/offer_deleted", {"title": title}, recipients)
+@task()
+def send_offer_deleted(title, user_id):
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is not None:
+        deliver("offers/emails/offer_deleted", {"title": title}, user.email)

@@ -3,11 +3,14 @@
 - An undefined variable in one of the project's templates fails the test.
 - Every test starts with empty caches and writes its files to its own MEDIA_ROOT.
 - The test database holds the public site that `manage.py setup_site` builds.
+- A background task that fails fails the test (the immediate backend only records it).
 """
 
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import caches
+from django_tasks.base import TaskResultStatus
+from django_tasks.signals import task_finished
 
 from documents.setup import setup_collections
 from home.setup import setup_site
@@ -25,6 +28,22 @@ def empty_caches():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+class BackgroundTaskFailed(AssertionError):
+    pass
+
+
+def raise_failed_task(sender, task_result, **kwargs):
+    if task_result.status == TaskResultStatus.FAILED:
+        raise BackgroundTaskFailed(task_result.errors[-1].traceback)
+
+
+@pytest.fixture(autouse=True)
+def failing_tasks_fail_the_test():
+    task_finished.connect(raise_failed_task, dispatch_uid="tests.raise_failed_task")
+    yield
+    task_finished.disconnect(dispatch_uid="tests.raise_failed_task")
 
 
 @pytest.fixture(autouse=True)

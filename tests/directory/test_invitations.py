@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from directory.models import Invitation, User
+from directory.models import Invitation, User, invitation_token_hash
 from tests.directory.helpers import field_errors, is_logged_in, link_path, login
 from tests.factories import InvitationFactory, ReferentFactory, StructureFactory, UserFactory
 
@@ -61,7 +61,7 @@ def acceptance_data(**overrides):
 
 
 def accept_url(invitation):
-    return f"/invitation/{invitation.token}/"
+    return f"/invitation/{invitation.link_token()}/"
 
 
 # Inviting
@@ -82,10 +82,33 @@ def test_inviting_a_referent_sends_an_email_with_a_link(
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["alix.bernard@dupain.fr"]
-    assert message.subject == "[DuoDay] Invitation à rejoindre Boulangerie Dupain sur DuoDay"
-    assert "Camille Martin vous invite" in message.body
+    assert message.subject == "[DuoDay] Invitation à devenir référent(e) DuoDay"
     invitation = Invitation.objects.get()
     assert link_path(message) == accept_url(invitation)
+
+
+def test_invitation_email_carries_no_text_typed_by_users(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The address is not confirmed yet: a structure's name, the invited person's and the
+    inviter's names are typed by people DuoDay has not checked, and stay out."""
+    structure = StructureFactory(name="Gagnez un iPhone sur www.arnaque.example")
+    inviter = ReferentFactory(
+        structure=structure, first_name="Cliquez ici", last_name="http://arnaque.example"
+    )
+    client.force_login(inviter)
+
+    invite(
+        client,
+        django_capture_on_commit_callbacks,
+        first_name="Votre colis",
+        last_name="bit.ly/colis",
+    )
+
+    [message] = mailoutbox
+    for typed in ("iPhone", "arnaque", "Cliquez", "colis", "bit.ly"):
+        assert typed not in message.subject
+        assert typed not in message.body
 
 
 def test_inviting_a_referent_confirms_it_on_mon_compte(
@@ -111,19 +134,47 @@ def test_invitation_expires_after_seven_days(logged_in, django_capture_on_commit
     assert invitation.expires_at - before < datetime.timedelta(days=7, minutes=1)
 
 
-def test_inviting_an_email_that_already_has_an_account_shows_an_error_next_to_the_field(
-    logged_in, mailoutbox, django_capture_on_commit_callbacks
+def test_inviting_an_email_that_already_has_an_account_answers_as_for_a_new_one(
+    logged_in, django_capture_on_commit_callbacks
 ):
     UserFactory(email="alix.bernard@dupain.fr")
 
     response = invite(logged_in, django_capture_on_commit_callbacks)
 
-    assert response.status_code == 200
-    assert field_errors(response, "id_email") == [
-        "Un compte existe déjà avec cette adresse e-mail : contactez-nous pour le rattacher."
-    ]
-    assert not Invitation.objects.exists()
-    assert mailoutbox == []
+    assert response.status_code == 302
+    response = logged_in.get(response["Location"])
+    assertContains(
+        response, "Invitation envoyée à alix.bernard@dupain.fr : le lien est valable 7 jours."
+    )
+    assertContains(response, "Alix Bernard (alix.bernard@dupain.fr)")
+    assertNotContains(response, "Un compte existe déjà")
+
+
+def test_inviting_an_email_that_already_has_an_account_tells_its_owner_without_a_link(
+    logged_in, mailoutbox, django_capture_on_commit_callbacks
+):
+    owner = UserFactory(email="alix.bernard@dupain.fr")
+
+    invite(logged_in, django_capture_on_commit_callbacks)
+
+    [message] = mailoutbox
+    assert message.to == [owner.email]
+    assert message.subject == "[DuoDay] Votre compte DuoDay"
+    assert "a voulu vous inviter" in message.body
+    assert "un compte DuoDay existe déjà avec cette adresse" in message.body
+    assert "http://testserver/connexion/" in message.body
+    assert "http://testserver/mot-de-passe/oubli/" in message.body
+    assert "/invitation/" not in message.body
+    assert User.objects.filter(email=owner.email).get().structure is None
+
+
+def test_an_invitation_sent_to_an_existing_account_cannot_make_a_second_one(client, invitation):
+    UserFactory(email=invitation.email)
+
+    response = client.post(accept_url(invitation), acceptance_data())
+
+    assert response.status_code == 410
+    assert User.objects.filter(email=invitation.email).count() == 1
 
 
 def test_inviting_with_an_invalid_email_keeps_the_typed_names(logged_in):
@@ -351,3 +402,54 @@ def test_revoking_an_already_revoked_invitation_answers_404(logged_in, invitatio
     response = logged_in.post(f"/espace/compte/invitations/{invitation.pk}/revoquer/")
 
     assert response.status_code == 404
+
+
+# The token is stored hashed
+
+
+def test_the_database_keeps_no_token_that_opens_the_invitation(client, invitation):
+    stored = Invitation.objects.filter(pk=invitation.pk).values().get()
+
+    assert invitation.link_token() not in stored.values()
+    for value in (stored["token_hash"], stored["token_nonce"]):
+        assert client.get(f"/invitation/{value}/").status_code == 410
+
+
+def test_a_hash_written_in_the_database_does_not_open_the_invitation(client, invitation):
+    """Whoever can write the database but does not know SECRET_KEY cannot forge a link."""
+    Invitation.objects.filter(pk=invitation.pk).update(
+        token_hash=invitation_token_hash("jeton-choisi")
+    )
+
+    assert client.get("/invitation/jeton-choisi/").status_code == 410
+
+
+def test_a_link_sent_before_a_secret_key_rotation_still_works(client, invitation, settings):
+    path = accept_url(invitation)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "une-nouvelle-cle-secrete-pour-les-tests"
+
+    assertContains(client.get(path), "Activer mon compte")
+
+
+def test_an_invitation_sent_before_tokens_were_hashed_still_works(client, referent):
+    """Migration 0004 replaced each raw token by its hash and left the nonce blank."""
+    legacy = InvitationFactory(
+        structure=referent.structure,
+        email="alix.bernard@dupain.fr",
+        token_nonce="",
+        token_hash=invitation_token_hash("ancien-jeton-en-clair"),
+    )
+
+    response = client.post("/invitation/ancien-jeton-en-clair/", acceptance_data())
+
+    assert response.status_code == 302
+    legacy.refresh_from_db()
+    assert legacy.accepted_at is not None
+
+
+def test_two_invitations_get_different_tokens(referent):
+    first, second = InvitationFactory.create_batch(2, structure=referent.structure)
+
+    assert first.link_token() != second.link_token()
+    assert first.token_hash != second.token_hash

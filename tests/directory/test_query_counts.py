@@ -85,7 +85,7 @@ def test_invitation_acceptance_page_queries_do_not_grow_with_the_structure(
     referent = populate(StructureFactory(), count)
     invitation = InvitationFactory(structure=referent.structure, invited_by=referent)
     request = get_twice(
-        client, None, reverse("directory:accept_invitation", args=[invitation.token])
+        client, None, reverse("directory:accept_invitation", args=[invitation.link_token()])
     )
 
     with django_assert_max_num_queries(ACCEPT_INVITATION_QUERIES):

@@ -4,9 +4,11 @@ import time
 
 import pytest
 from django.core import signing
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from directory import services
+from directory.forms import RegistrationForm
 from directory.models import Department, Structure, User
 from tests.directory.helpers import field_errors, is_logged_in, link_path, login, page_text
 from tests.factories import DEFAULT_PASSWORD, ReferentFactory, StructureFactory, UserFactory
@@ -111,6 +113,27 @@ def test_registration_sends_a_confirmation_email_with_a_link(
     assert message.to == ["camille.martin@dupain.fr"]
     assert message.subject == "[DuoDay] Confirmez votre adresse e-mail"
     assert link_path(message).startswith("/inscription/confirmer/")
+
+
+def test_confirmation_email_carries_no_text_typed_by_the_visitor(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The address is not confirmed yet: whatever the visitor typed stays out of it."""
+    register(
+        client,
+        employer_data(
+            name="Gagnez un iPhone sur www.arnaque.example",
+            first_name="Cliquez",
+            last_name="bit.ly/colis",
+            job_title="Service client",
+        ),
+        django_capture_on_commit_callbacks,
+    )
+
+    [message] = mailoutbox
+    for typed in ("iPhone", "arnaque", "Cliquez", "bit.ly", "Service client"):
+        assert typed not in message.subject
+        assert typed not in message.body
 
 
 def test_confirmation_link_activates_the_account(
@@ -262,15 +285,106 @@ def test_postcode_that_is_not_five_digits_is_refused_in_french(client):
     ]
 
 
-def test_email_of_an_existing_account_is_refused(client):
+def test_email_of_an_existing_account_gets_the_same_answer_as_a_new_one(
+    client, django_capture_on_commit_callbacks
+):
     UserFactory(email="camille.martin@dupain.fr")
+
+    response = register(client, employer_data(), django_capture_on_commit_callbacks)
+
+    assertTemplateUsed(response, "directory/register_done.html")
+    assertContains(response, "Un e-mail vient d’être envoyé à camille.martin@dupain.fr")
+    assertNotContains(response, "Un compte existe déjà")
+
+
+def test_email_of_an_existing_account_saves_nothing(client, django_capture_on_commit_callbacks):
+    existing = UserFactory(email="camille.martin@dupain.fr")
+
+    other_password = "Un-autre-mot-de-passe-2026"
+
+    register(
+        client,
+        employer_data(password1=other_password, password2=other_password),
+        django_capture_on_commit_callbacks,
+    )
+
+    assert not Structure.objects.exists()
+    existing.refresh_from_db()
+    assert existing.structure is None
+    assert existing.check_password(DEFAULT_PASSWORD)
+
+
+def test_email_of_an_existing_account_tells_its_owner_what_to_do(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    ReferentFactory(email="camille.martin@dupain.fr")
+
+    register(
+        client,
+        employer_data(name="Gagnez un iPhone sur www.arnaque.example"),
+        django_capture_on_commit_callbacks,
+    )
+
+    [message] = mailoutbox
+    assert message.to == ["camille.martin@dupain.fr"]
+    assert message.subject == "[DuoDay] Votre compte DuoDay"
+    assert "inscrire une structure" in message.body
+    assert "un compte DuoDay existe déjà avec cette adresse" in message.body
+    assert "http://testserver/connexion/" in message.body
+    assert "http://testserver/mot-de-passe/oubli/" in message.body
+    assert "iPhone" not in message.body
+    assert "/inscription/confirmer/" not in message.body
+
+
+def test_email_of_an_unconfirmed_registration_is_told_how_to_get_a_new_link(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    ReferentFactory(
+        email="camille.martin@dupain.fr",
+        is_active=False,
+        email_confirmed_at=None,
+        confirmation_sent_at=timezone.now(),
+    )
+
+    register(client, employer_data(), django_capture_on_commit_callbacks)
+
+    [message] = mailoutbox
+    assert "http://testserver/inscription/renvoyer/" in message.body
+
+
+def test_a_structure_registered_meanwhile_is_told_to_ask_for_an_invitation(client, monkeypatch):
+    build = RegistrationForm.build
+
+    def build_while_another_registers(form):
+        built = build(form)
+        StructureFactory(employer=True, siret="73282932000074")
+        return built
+
+    monkeypatch.setattr(RegistrationForm, "build", build_while_another_registers)
 
     response = client.post(URL, employer_data())
 
-    assert field_errors(response, "id_email") == [
-        "Un compte existe déjà avec cette adresse e-mail : connectez-vous."
-    ]
-    assert not Structure.objects.exists()
+    assertContains(response, "Cette structure vient d’être inscrite.")
+    assert not User.objects.filter(email="camille.martin@dupain.fr").exists()
+
+
+def test_an_address_registered_meanwhile_gets_the_usual_answer_and_its_owner_an_email(
+    client, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
+):
+    register_structure = services._register_structure
+
+    def register_while_the_address_registers(*args):
+        ReferentFactory(email="camille.martin@dupain.fr")
+        return register_structure(*args)
+
+    monkeypatch.setattr(services, "_register_structure", register_while_the_address_registers)
+
+    response = register(client, employer_data(), django_capture_on_commit_callbacks)
+
+    assertTemplateUsed(response, "directory/register_done.html")
+    assert not Structure.objects.filter(siret="73282932000074").exists()
+    [message] = mailoutbox
+    assert message.subject == "[DuoDay] Votre compte DuoDay"
 
 
 def test_structure_type_of_the_other_kind_is_refused(client):
@@ -366,6 +480,22 @@ def test_validation_emails_the_support_referents(
     assert link_path(message) == "/connexion/"
 
 
+def test_validation_email_to_an_unconfirmed_address_leaves_out_the_typed_name(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    register(client, support_data(), django_capture_on_commit_callbacks)
+    structure = Structure.objects.get(siret="44306184100047")
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.validate_support_structure(structure, UserFactory(coordinator=True))
+
+    [message] = mailoutbox
+    assert message.to == ["dominique.petit@esat-lilas.fr"]
+    assert "La coordination DuoDay a validé votre structure." in message.body
+    assert "ESAT des Lilas" not in message.body
+
+
 # Confirmation links that do not work
 
 
@@ -423,7 +553,8 @@ def test_resend_confirmation_sends_a_new_working_link(
     register(client, employer_data(), django_capture_on_commit_callbacks)
     mailoutbox.clear()
 
-    response = client.post("/inscription/renvoyer/", {"email": "Camille.Martin@dupain.fr"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/inscription/renvoyer/", {"email": "Camille.Martin@dupain.fr"})
 
     assertContains(response, "Un e-mail vient d’être envoyé")
     [message] = mailoutbox
@@ -444,6 +575,30 @@ def test_resend_confirmation_sends_nothing_to_a_confirmed_account(client, db, ma
     client.post("/inscription/renvoyer/", {"email": "camille.martin@dupain.fr"})
 
     assert mailoutbox == []
+
+
+def test_resend_confirmation_sends_nothing_to_an_account_that_never_registered(
+    client, db, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A staff member created in the admin, then deactivated, has never confirmed an
+    address: a confirmation link would reactivate the account."""
+    UserFactory(email="ancien.coordinateur@duoday.fr", is_active=False, coordinator=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/inscription/renvoyer/", {"email": "ancien.coordinateur@duoday.fr"})
+
+    assert mailoutbox == []
+
+
+def test_registration_records_when_the_confirmation_link_left(
+    client, django_capture_on_commit_callbacks
+):
+    before = timezone.now()
+
+    register(client, employer_data(), django_capture_on_commit_callbacks)
+
+    referent = User.objects.get(email="camille.martin@dupain.fr")
+    assert referent.confirmation_sent_at >= before
 
 
 def test_expired_confirmation_link_offers_a_new_one(client, db):

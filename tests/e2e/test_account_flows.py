@@ -108,7 +108,10 @@ def test_referent_invited_activates_changes_password_and_requests_a_change(new_p
 
     # The invitation e-mail: its link, valid once.
     invitation = read_mail(mail_dir, address)
-    assert "Invitation à rejoindre Boulangerie Duval" in invitation["Subject"]
+    assert "Invitation à devenir référent(e) DuoDay" in invitation["Subject"]
+    # Sent to an address not confirmed yet: no text typed by users (names, structure).
+    assert "Boulangerie Duval" not in invitation.get_content()
+    assert last_name not in invitation.get_content()
     path = link_path(invitation, r"^/invitation/")
 
     referent = new_page()

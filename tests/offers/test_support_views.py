@@ -334,7 +334,8 @@ def test_cancelling_the_duo_emails_the_employer_and_the_sa(
         logged_in.post(reverse("offers:cancel_duo", args=[duo.pk]))
 
     assert [message.to for message in mailoutbox] == [
-        ["camille.martin@dupain.fr", "sacha.bernard@ateliers.fr"]
+        ["camille.martin@dupain.fr"],
+        ["sacha.bernard@ateliers.fr"],
     ]
 
 
