@@ -35,7 +35,6 @@ from wagtail_modeladmin.views import (
 from directory import services
 from directory.enums import TYPES_BY_KIND
 from directory.models import Structure
-from portal.admin_spreadsheets import SafeSpreadsheetExportMixin
 from portal.spreadsheets import safe_cell
 
 
@@ -63,7 +62,7 @@ class BoundedSearchHandler(DjangoORMSearchHandler):
         return super().search_queryset(queryset, " ".join(words), **kwargs)
 
 
-class ExportIndexView(SafeSpreadsheetExportMixin, IndexView):
+class ExportIndexView(IndexView):
     """The modeladmin listing, restricted to what it declares, with spreadsheets a French
     coordinator can read.
 
@@ -76,7 +75,8 @@ class ExportIndexView(SafeSpreadsheetExportMixin, IndexView):
 
     Choice fields export their label, booleans « Oui » / « Non », dates in local time (in
     French in CSV, as dates in XLSX) and empty values as empty cells (instead of the raw
-    value and the listing's « - »); every cell is then made safe for a spreadsheet.
+    value and the listing's « - »); every cell is then made safe for a spreadsheet
+    (portal/admin_spreadsheets.py), headings too.
     """
 
     # Checked in order: datetimes (already first in IndexView's) before dates.

@@ -281,12 +281,6 @@ class ContactPage(AbstractEmailForm):
     class Meta:
         verbose_name = _("page de contact")
 
-    def get_submissions_list_view_class(self):
-        # Imported here, as Wagtail does: the admin's views need the models loaded.
-        from home.admin_views import ContactSubmissionsListView
-
-        return ContactSubmissionsListView
-
     def send_mail(self, form):
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
         send_email.enqueue(
