@@ -1,4 +1,5 @@
-"""Wagtail's own exports keep text as text: the site history names objects the public named."""
+"""Wagtail's own exports keep text as text (the site history names objects the public
+named), and the site history shows each user the entries of the models they may see only."""
 
 import csv
 import io
@@ -40,3 +41,18 @@ def test_site_history_xlsx_keeps_a_formula_like_label_as_text(coordinator_client
     labels = [row[header.index("Nom")] for row in rows]
     assert "'" + FORMULA in labels
     assert FORMULA not in labels
+
+
+def test_editors_site_history_shows_no_duoday_entry(client, db):
+    coordinator = UserFactory(coordinator=True)
+    log(
+        instance=StructureFactory(name="Boulangerie Duval"), action="wagtail.edit", user=coordinator
+    )
+    client.force_login(UserFactory(editor=True))
+
+    page = client.get(SITE_HISTORY_URL)
+    export = client.get(SITE_HISTORY_URL, {"export": "csv"})
+
+    assert page.status_code == 200
+    assert "Boulangerie Duval" not in page.content.decode()
+    assert "Boulangerie Duval" not in b"".join(export.streaming_content).decode()
