@@ -243,7 +243,6 @@ def build_world():
         gc.collect()
     objects = {
         "current_edition": current,
-        "structure_a": employer_a.structure,
         "structure_serving": sa_serving.structure,
         "structure_elsewhere": sa_elsewhere.structure,
         "structure_pending": sa_pending.structure,
@@ -263,8 +262,8 @@ def build_world():
         "image": image,
         "home": home,
         "page": StandardPage.objects.live().first(),
-        "revision": home.latest_revision,
         "contact_page": contact_page,
+        # A message for the pages of the contact form's submissions.
         "submission": FormSubmission.objects.create(
             page=contact_page, form_data={"message": '=HYPERLINK("https://exemple.fr")'}
         ),
@@ -300,15 +299,14 @@ class Family:
     kwargs: object  # World -> {kwarg: value}
     answers: dict
     exceptions: dict = field(default_factory=dict)
-    query: str = ""
 
 
-def path(name, *attributes, query="", **kwargs):
+def path(name, *attributes, **kwargs):
     """World -> URL of the pattern `name`, its arguments the world's objects so named."""
 
     def build(world):
         args = [getattr(world, attribute).pk for attribute in attributes]
-        return reverse(name, args=args, kwargs=kwargs or None) + query
+        return reverse(name, args=args, kwargs=kwargs or None)
 
     return build
 
@@ -933,7 +931,7 @@ def cases_of(pattern, world):
     table = family.exceptions.get(pattern.route) or family.exceptions.get(
         pattern.name, family.answers
     )
-    return [("get", url + family.query, table)]
+    return [("get", url, table)]
 
 
 # --- The tests --------------------------------------------------------------------------------
