@@ -206,8 +206,28 @@ class DirectoryDeleteView(ScopedInstanceMixin, DeleteView):
     """The deletion of one object the listing holds (where its permission helper allows)."""
 
 
+class ChoicesAmongFewField(forms.ModelMultipleChoiceField):
+    """Objects to tick among a short list (the 101 departments): a value that is none of
+    theirs is refused before any query uses it (SQLite fails on an integer beyond 64 bits)."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            known = {str(pk) for pk in self.queryset.values_list("pk", flat=True)}
+            for item in value:
+                if str(item) not in known:
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": item},
+                    )
+        return super().clean(value)
+
+
 class StructureAdminForm(WagtailAdminModelForm):
     """The identity of a structure as the coordination corrects it; its kind stays."""
+
+    class Meta:
+        field_classes = {"served_departments": ChoicesAmongFewField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

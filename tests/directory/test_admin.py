@@ -790,3 +790,28 @@ def test_csv_export_keeps_a_formula_like_related_name_as_text(coordinator_client
 
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0]["Structure"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize("value", ["9" * 30, "abc", "-1"])
+def test_an_impossible_served_department_is_refused_next_to_the_field(coordinator_client, value):
+    structure = StructureFactory(support=True, validated=True, name="Cap Emploi Paris")
+    url = reverse("directory_structure_modeladmin_edit", args=[structure.pk])
+    post = {
+        "name": "Nouveau nom",
+        "siret": structure.siret,
+        "structure_type": structure.structure_type,
+        "address": structure.address,
+        "postcode": structure.postcode,
+        "commune": structure.commune,
+        "department": structure.department.pk,
+        "served_departments": [value],
+        "phone": structure.phone,
+        "email": structure.email,
+    }
+
+    response = coordinator_client.post(url, post)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["served_departments"]
+    structure.refresh_from_db()
+    assert structure.name == "Cap Emploi Paris"
