@@ -23,6 +23,10 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 
 from directory.admin_views import (
+    BoundedSearchHandler,
+    DirectoryDeleteView,
+    DirectoryEditView,
+    DirectoryHistoryView,
     DirectoryInspectView,
     ExportIndexView,
     ProcessModificationRequestView,
@@ -183,10 +187,20 @@ class InvitationStateFilter(SimpleListFilter):
 
 
 class DirectoryModelAdmin(ModelAdmin):
-    """What every listing of the « DuoDay » menu shares."""
+    """What every listing of the « DuoDay » menu shares.
+
+    Its views refuse whoever has no permission on the model, whatever the view (listing,
+    export, inspect, history, edit, delete, actions); the views of one object find it only in
+    `get_queryset` (404 otherwise); the listing applies its declared filters, search and
+    ordering only (admin_views.ExportIndexView) and exports cells safe for a spreadsheet.
+    """
 
     index_view_class = ExportIndexView
     inspect_view_class = DirectoryInspectView
+    history_view_class = DirectoryHistoryView
+    edit_view_class = DirectoryEditView
+    delete_view_class = DirectoryDeleteView
+    search_handler_class = BoundedSearchHandler
     list_per_page = 50
 
     # Extra views on one object, e.g. {"validate": ValidateStructureView}: each gets the

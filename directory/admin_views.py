@@ -7,10 +7,12 @@ back to the page the coordinator came from (`next`), or to the listing.
 import datetime
 
 from django import forms
-from django.contrib.admin.utils import label_for_field, lookup_field
-from django.core.exceptions import ValidationError
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import label_for_field, lookup_field, quote, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import redirect
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,7 +21,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail_modeladmin.views import IndexView, InspectView, InstanceSpecificView
+from wagtail_modeladmin.helpers import DjangoORMSearchHandler
+from wagtail_modeladmin.views import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    IndexView,
+    InspectView,
+    InstanceSpecificView,
+    WMABaseView,
+)
 
 from directory import services
 from directory.enums import TYPES_BY_KIND
@@ -39,12 +50,33 @@ def _date_for_csv(value):
     return date_format(value, "SHORT_DATE_FORMAT")
 
 
+class BoundedSearchHandler(DjangoORMSearchHandler):
+    """Searches the declared `search_fields` for the first words of the term only: a pasted
+    page of text must not build a query the database refuses."""
+
+    max_length = 200
+    max_words = 10
+
+    def search_queryset(self, queryset, search_term, **kwargs):
+        words = search_term[: self.max_length].split()[: self.max_words]
+        return super().search_queryset(queryset, " ".join(words), **kwargs)
+
+
 class ExportIndexView(IndexView):
-    """The modeladmin listing, with spreadsheets a French coordinator can read.
+    """The modeladmin listing, restricted to what it declares, with spreadsheets a French
+    coordinator can read.
+
+    Only the declared `list_filter`s, the search (`q`), the ordering by a column (`o`), the
+    page (`p`) and the export apply: wagtail-modeladmin would otherwise turn any other
+    parameter into a lookup (`?password__startswith=…`), and the number of rows exported
+    would tell the value of any field. An undeclared parameter, a value a filter cannot
+    take or a NUL character brings the coordinator back to the whole listing, with a
+    message.
 
     Choice fields export their label, booleans « Oui » / « Non », dates in local time (in
     French in CSV, as dates in XLSX) and empty values as empty cells (instead of the raw
-    value and the listing's « - »).
+    value and the listing's « - »); every cell is then made safe for a spreadsheet
+    (portal/admin_spreadsheets.py), headings too.
     """
 
     # Checked in order: datetimes (already first in IndexView's) before dates.
@@ -60,25 +92,42 @@ class ExportIndexView(IndexView):
     def get_page_title(self):
         return self.model_admin.get_menu_label()
 
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            messages.warning(
+                request,
+                _(
+                    "Les filtres ou la recherche demandés ne sont pas valides : "
+                    "voici la liste complète."
+                ),
+            )
+            return redirect(request.path)
+
     def get_queryset(self, request=None):
         # modeladmin asks twice per page (in dispatch, then for the context), and each time
         # builds the filters again, whose choices may run queries.
         if getattr(self, "_filtered_queryset", None) is None:
+            if any("\x00" in key + "".join(values) for key, values in self.params.lists()):
+                # PostgreSQL refuses the character in a query: never send it.
+                raise IncorrectLookupParameters("NUL character")
             self._filtered_queryset = super().get_queryset(request)
         return self._filtered_queryset
+
+    def get_filters(self, request):
+        """The declared filters; each takes its own parameters out of the query string, and
+        any parameter left is refused instead of becoming a lookup."""
+        filter_specs, has_filters, undeclared, use_distinct = super().get_filters(request)
+        if undeclared:
+            raise IncorrectLookupParameters(f"undeclared parameters: {sorted(undeclared)}")
+        return filter_specs, has_filters, {}, use_distinct
 
     def get_heading(self, queryset, field):
         heading = self.export_headings.get(field) or label_for_field(
             field, model=self.model, model_admin=self.model_admin
         )
-        return capfirst(str(heading))
-
-    def write_csv_row(self, writer, row_dict):
-        # A cell starting with = + - @ (or a tab / CR) would run as a formula in a
-        # spreadsheet: a structure named « =HYPERLINK(...) » must stay text.
-        return super().write_csv_row(
-            writer, {field: safe_cell(value) for field, value in row_dict.items()}
-        )
+        return safe_cell(capfirst(str(heading)))
 
     def to_row_dict(self, item):
         row = {}
@@ -94,7 +143,36 @@ class ExportIndexView(IndexView):
         return row
 
 
-class DirectoryInspectView(InspectView):
+class ScopedInstanceMixin:
+    """For the views of one object (inspect, edit, delete, history, actions).
+
+    A user with no permission on the model is refused before anything is looked up, so that
+    the answer tells nothing of which ids exist; then a malformed id, or an object the
+    listing does not hold (`ModelAdmin.get_queryset`, e.g. a staff account for the
+    referents' listing), answers 404 instead of an error.
+    """
+
+    def __init__(self, model_admin, instance_pk):
+        # InstanceSpecificView would look the object up here, before knowing the request.
+        WMABaseView.__init__(self, model_admin)
+        self.instance_pk = unquote(instance_pk)
+        self.pk_quoted = quote(self.instance_pk)
+
+    def setup(self, request, *args, **kwargs):
+        if not self.permission_helper.user_has_any_permissions(request.user):
+            raise PermissionDenied
+        self.instance = self.load_instance(request)
+        super().setup(request, *args, **kwargs)
+
+    def load_instance(self, request):
+        try:
+            pk = self.opts.pk.to_python(self.instance_pk)
+        except ValidationError as malformed:
+            raise Http404 from malformed
+        return get_object_or_404(self.model_admin.get_queryset(request), pk=pk)
+
+
+class DirectoryInspectView(ScopedInstanceMixin, InspectView):
     """The modeladmin inspect page; its fields may also name the ModelAdmin's display
     methods, as `list_display` does (e.g. an offer's employer for a duo)."""
 
@@ -113,8 +191,43 @@ class DirectoryInspectView(InspectView):
         return value
 
 
+class DirectoryHistoryView(ScopedInstanceMixin, HistoryView):
+    """The log of one object, for those who may see the model only."""
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_has_any_permissions(user)
+
+
+class DirectoryEditView(ScopedInstanceMixin, EditView):
+    """The edit form of one object the listing holds."""
+
+
+class DirectoryDeleteView(ScopedInstanceMixin, DeleteView):
+    """The deletion of one object the listing holds (where its permission helper allows)."""
+
+
+class ChoicesAmongFewField(forms.ModelMultipleChoiceField):
+    """Objects to tick among a short list (the 101 departments): a value that is none of
+    theirs is refused before any query uses it (SQLite fails on an integer beyond 64 bits)."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            known = {str(pk) for pk in self.queryset.values_list("pk", flat=True)}
+            for item in value:
+                if str(item) not in known:
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": item},
+                    )
+        return super().clean(value)
+
+
 class StructureAdminForm(WagtailAdminModelForm):
     """The identity of a structure as the coordination corrects it; its kind stays."""
+
+    class Meta:
+        field_classes = {"served_departments": ChoicesAmongFewField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -139,7 +252,7 @@ class StructureAdminForm(WagtailAdminModelForm):
         return siret
 
 
-class ConfirmActionView(InstanceSpecificView):
+class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
     """A confirmation page for one action on one object, allowed by `check_action_permitted`.
 
     Subclasses name the `action` (its template is `modeladmin/<app>/<model>/<action>.html`),
@@ -162,11 +275,16 @@ class ConfirmActionView(InstanceSpecificView):
         return self.model_admin.get_templates(self.action)
 
     def get_next_url(self):
-        next_url = self.request.POST.get("next") or self.request.GET.get("next")
-        if next_url and url_has_allowed_host_and_scheme(
-            next_url,
-            allowed_hosts={self.request.get_host()},
-            require_https=self.request.is_secure(),
+        """The admin page the coordinator came from (a path of this site), or the listing."""
+        next_url = self.request.POST.get("next") or self.request.GET.get("next") or ""
+        if (
+            next_url.startswith("/")
+            and next_url.isprintable()
+            and url_has_allowed_host_and_scheme(
+                next_url,
+                allowed_hosts={self.request.get_host()},
+                require_https=self.request.is_secure(),
+            )
         ):
             return next_url
         return self.index_url

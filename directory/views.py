@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -46,6 +48,12 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         return home_url_for(self.request.user)
+
+    def get_redirect_url(self):
+        # « Connexion » asked as its own next page would loop once logged in (Django raises):
+        # the personal space instead.
+        redirect_to = super().get_redirect_url()
+        return "" if urlsplit(redirect_to).path == self.request.path else redirect_to
 
 
 @login_required

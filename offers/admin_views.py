@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.log_actions import log
-from wagtail_modeladmin.views import CreateView, EditView
+from wagtail_modeladmin.views import CreateView
 
-from directory.admin_views import ConfirmActionView, DirectoryInspectView
+from directory.admin_views import ConfirmActionView, DirectoryEditView, DirectoryInspectView
 from offers import editions
 from offers.models import seeph_week
 
@@ -112,7 +112,7 @@ class EditionCreateView(CreateView):
         return redirect(self.get_success_url())
 
 
-class EditionEditView(EditView):
+class EditionEditView(DirectoryEditView):
     """Corrects an edition not yet past; a past one is refused with a message."""
 
     def check_action_permitted(self, user):

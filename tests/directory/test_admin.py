@@ -645,3 +645,173 @@ def test_editor_cannot_process_a_modification_request(editor_client, modificatio
     modification.refresh_from_db()
     assert modification.status == ModificationRequest.Status.PENDING
     assert mailoutbox == []
+
+
+# Only what a listing declares applies; each view of an object checks the permission
+
+
+def test_an_undeclared_lookup_is_never_applied(coordinator_client):
+    referent = ReferentFactory()
+    ReferentFactory()
+
+    response = coordinator_client.get(
+        REFERENTS_URL, {"password__startswith": referent.password[:8], "export": "csv"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == REFERENTS_URL
+    assert "Les filtres ou la recherche demandés ne sont pas valides" in messages_of(response)[0]
+
+
+def test_an_invitation_token_cannot_be_guessed_through_the_listing(coordinator_client):
+    InvitationFactory()
+
+    response = coordinator_client.get(INVITATIONS_URL, {"token__startswith": "a"})
+
+    assert response.status_code == 302
+    assert response["Location"] == INVITATIONS_URL
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"zzz": "1"},
+        {"status": "zzz"},
+        {"structure__referents__password__regex": "^a"},
+        {"is_active__exact": "zzz"},
+        {"q": "ateliers\x00"},
+        {"structure__kind__exact": "employer\x00"},
+    ],
+    ids=["unknown-field", "undeclared-field", "through-a-relation", "bad-value", "nul-q", "nul"],
+)
+def test_a_malformed_query_string_brings_back_the_whole_listing(coordinator_client, params):
+    ReferentFactory()
+
+    response = coordinator_client.get(REFERENTS_URL, params)
+
+    assert response.status_code == 302
+    assert response["Location"] == REFERENTS_URL
+
+
+def test_the_declared_filters_and_search_still_apply_together(coordinator_client):
+    wanted = StructureFactory(name="IME Les Tilleuls", support=True)
+    StructureFactory(name="IME Les Ormes", support=True, validated=True)
+    StructureFactory(name="Boulangerie Les Tilleuls")
+
+    response = coordinator_client.get(
+        STRUCTURES_URL,
+        {"q": "tilleuls", "kind__exact": StructureKind.SUPPORT, "validation": "pending", "o": "0"},
+    )
+
+    assert list(response.context["object_list"]) == [wanted]
+
+
+def test_a_pasted_page_of_text_is_searched_by_its_first_words(coordinator_client):
+    wanted = StructureFactory(name="IME Les Tilleuls")
+
+    response = coordinator_client.get(STRUCTURES_URL, {"q": "tilleuls " + "mot " * 5000})
+
+    assert response.status_code == 200
+    assert list(response.context["object_list"]) == []
+    response = coordinator_client.get(STRUCTURES_URL, {"q": "tilleuls " * 5000})
+    assert list(response.context["object_list"]) == [wanted]
+
+
+@pytest.mark.parametrize("action", ["inspect", "history", "edit", "validate"])
+def test_a_malformed_id_is_not_found(coordinator_client, action):
+    response = coordinator_client.get(
+        reverse(f"directory_structure_modeladmin_{action}", args=["abc"])
+    )
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("action", ["inspect", "history"])
+def test_a_staff_account_is_not_a_referent(coordinator_client, action):
+    editor = UserFactory(editor=True)
+
+    response = coordinator_client.get(
+        reverse(f"directory_user_modeladmin_{action}", args=[editor.pk])
+    )
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name, make_object",
+    [
+        ("directory_structure", lambda: StructureFactory()),
+        ("directory_user", lambda: ReferentFactory()),
+        ("directory_invitation", lambda: InvitationFactory()),
+        ("directory_modificationrequest", lambda: ModificationRequestFactory()),
+    ],
+    ids=["structure", "referent", "invitation", "modification-request"],
+)
+def test_editor_cannot_read_the_history_of_directory_objects(editor_client, name, make_object):
+    instance = make_object()
+
+    response = editor_client.get(reverse(f"{name}_modeladmin_history", args=[instance.pk]))
+
+    assert_refused(response)
+
+
+def test_editor_is_refused_before_any_lookup(editor_client):
+    """An unknown id gets the same answer as a known one: no guessing which ids exist."""
+    response = editor_client.get(reverse("directory_user_modeladmin_history", args=[999999]))
+
+    assert_refused(response)
+
+
+def test_coordinator_reads_the_history_of_a_structure(coordinator_client):
+    structure = StructureFactory(name="Boulangerie Duval")
+
+    response = coordinator_client.get(
+        reverse("directory_structure_modeladmin_history", args=[structure.pk])
+    )
+
+    assert response.status_code == 200
+    assert "Boulangerie Duval" in response.content.decode()
+
+
+def test_xlsx_export_keeps_a_formula_like_name_as_text(coordinator_client):
+    StructureFactory(name='=HYPERLINK("https://exemple.invalid","Cliquez")')
+
+    response = coordinator_client.get(STRUCTURES_URL, {"export": "xlsx"})
+
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    header, *rows = workbook.active.iter_rows(values_only=True)
+    assert rows[0][0] == '\'=HYPERLINK("https://exemple.invalid","Cliquez")'
+
+
+def test_csv_export_keeps_a_formula_like_related_name_as_text(coordinator_client):
+    ReferentFactory(structure=StructureFactory(name="@SUM(1+1)*cmd|' /C calc'!A0"))
+
+    response = coordinator_client.get(REFERENTS_URL, {"export": "csv"})
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["Structure"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize("value", ["9" * 30, "abc", "-1"])
+def test_an_impossible_served_department_is_refused_next_to_the_field(coordinator_client, value):
+    structure = StructureFactory(support=True, validated=True, name="Cap Emploi Paris")
+    url = reverse("directory_structure_modeladmin_edit", args=[structure.pk])
+    post = {
+        "name": "Nouveau nom",
+        "siret": structure.siret,
+        "structure_type": structure.structure_type,
+        "address": structure.address,
+        "postcode": structure.postcode,
+        "commune": structure.commune,
+        "department": structure.department.pk,
+        "served_departments": [value],
+        "phone": structure.phone,
+        "email": structure.email,
+    }
+
+    response = coordinator_client.post(url, post)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["served_departments"]
+    structure.refresh_from_db()
+    assert structure.name == "Cap Emploi Paris"

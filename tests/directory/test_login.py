@@ -154,3 +154,21 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_lockout(client, user)
     )
 
     assert "Compte temporairement bloqué" in text_of(response)
+
+
+def test_login_as_its_own_next_page_leads_to_the_personal_space(client, user):
+    client.force_login(user)
+
+    response = client.get("/connexion/?next=/connexion/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/espace/ressources/"
+
+
+def test_logging_in_with_the_login_page_as_next_page_leads_to_the_personal_space(client, user):
+    response = client.post(
+        "/connexion/?next=/connexion/%3Fnext%3D/connexion/",
+        {"username": "camille.durand@exemple.fr", "password": DEFAULT_PASSWORD},
+    )
+
+    assert response["Location"] == "/espace/ressources/"

@@ -234,6 +234,106 @@ def test_coordinator_exports_offers_as_xlsx(coordinator_client, current_edition)
     assert isinstance(row["Créée le"], datetime.datetime)
 
 
+FORMULA = '=HYPERLINK("https://exemple.invalid","Cliquez")'
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_offers_export_keeps_formula_like_related_names_as_text(
+    coordinator_client, current_edition, export_format
+):
+    structure = StructureFactory(name="+33 rue du Commerce")
+    referent = ReferentFactory(structure=structure, first_name=FORMULA, last_name="")
+    OfferFactory(title="-1+1", structure=structure, referent=referent, commune="@Lyon")
+
+    response = coordinator_client.get(OFFERS_URL, {"export": export_format})
+
+    rows = csv_rows(response) if export_format == "csv" else xlsx_rows(response)
+    [row] = rows
+    assert row["Intitulé du poste"] == "'-1+1"
+    assert row["Employeur"] == "'+33 rue du Commerce"
+    assert row["Référent de l'offre"] == "'" + FORMULA
+    assert row["Commune"] == "'@Lyon"
+
+
+def test_duos_export_keeps_a_formula_like_person_name_as_text(coordinator_client, current_edition):
+    DuoFactory(person_first_name="=1+1", person_last_name="@Martin")
+
+    [row] = csv_rows(coordinator_client.get(DUOS_URL, {"export": "csv"}))
+
+    assert row["Nom de la personne"] == "'@Martin"
+    assert row["Prénom de la personne"] == "'=1+1"
+
+
+@pytest.mark.parametrize(
+    "name, make_object",
+    [
+        ("offers_edition", lambda: EditionFactory()),
+        ("offers_offer", lambda: OfferFactory()),
+        ("offers_interest", lambda: InterestFactory()),
+        ("offers_duo", lambda: DuoFactory()),
+    ],
+    ids=["edition", "offer", "interest", "duo"],
+)
+def test_editor_cannot_read_the_history_of_offers_objects(
+    editor_client, current_edition, name, make_object
+):
+    instance = make_object()
+
+    response = editor_client.get(reverse(f"{name}_modeladmin_history", args=[instance.pk]))
+
+    assert_refused(response)
+
+
+def test_coordinator_reads_the_history_of_an_edition(coordinator_client, current_edition):
+    coordinator_client.post(
+        reverse("offers_edition_modeladmin_create"),
+        {
+            "year": current_edition.year + 1,
+            "duoday_date": f"{current_edition.year + 1}-11-18",
+            "registration_opens": f"{current_edition.year + 1}-09-01",
+            "registration_closes": f"{current_edition.year + 1}-11-10",
+        },
+    )
+    edition = Edition.objects.get(year=current_edition.year + 1)
+
+    response = coordinator_client.get(edition_url("history", edition))
+
+    assert response.status_code == 200
+    assert "Créé(e)" in unescape(response.content.decode())
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"edition__id__exact": "abc"},
+        {"edition__id__exact": "9" * 5000},
+        {"status": "zzz"},
+        {"department__id__exact": "\x00"},
+        {"referent__password__startswith": "a"},
+    ],
+    ids=["not-a-number", "too-long", "undeclared", "nul", "through-a-relation"],
+)
+def test_a_malformed_offers_filter_brings_back_the_whole_listing(
+    coordinator_client, current_edition, past_edition, params
+):
+    OfferFactory()
+    OfferFactory(edition=past_edition)
+
+    response = coordinator_client.get(OFFERS_URL, params)
+
+    assert response.status_code == 302
+    assert response["Location"] == OFFERS_URL
+
+
+def test_an_unknown_status_lists_nothing(coordinator_client, current_edition):
+    OfferFactory()
+
+    response = coordinator_client.get(OFFERS_URL, {"status__exact": "zzz"})
+
+    assert response.status_code == 200
+    assert listed(response) == []
+
+
 def test_coordinator_inspects_an_offer_with_its_interests_and_duo(
     coordinator_client, current_edition
 ):
