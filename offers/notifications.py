@@ -91,3 +91,43 @@ def deletion_recipients(offer, deleted_by):
 def offer_deleted(title, recipients):
     if recipients:
         send_templated_email("offers/emails/offer_deleted", {"title": title}, recipients)
+
+
+def _bulk_summaries(template_prefix, offers, acting_user):
+    """One e-mail to the referent who added `offers` at once, and one to each other
+    referent named in them: never one e-mail per offer."""
+    if not offers:
+        return
+    by_referent = {}
+    for offer in offers:
+        by_referent.setdefault(offer.referent_id, []).append(offer)
+    context = {
+        "user": acting_user,
+        "count": len(offers),
+        "edition": offers[0].edition,
+        "url": absolute_url(reverse("offers:list")),
+    }
+    send_templated_email(template_prefix, context, [acting_user.email])
+    for referent_offers in by_referent.values():
+        referent = referent_offers[0].referent
+        if referent.pk == acting_user.pk:
+            continue
+        send_templated_email(
+            "offers/emails/offers_assigned",
+            {
+                **context,
+                "referent": referent,
+                "count": len(referent_offers),
+                "titles": [offer.title for offer in referent_offers[:20]],
+                "more": max(len(referent_offers) - 20, 0),
+            },
+            [referent.email],
+        )
+
+
+def offers_imported(offers, imported_by):
+    _bulk_summaries("offers/emails/offers_imported", offers, imported_by)
+
+
+def offers_reconducted(offers, reconducted_by):
+    _bulk_summaries("offers/emails/offers_reconducted", offers, reconducted_by)
