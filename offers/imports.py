@@ -35,16 +35,18 @@ import logging
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from functools import partial
 
 import openpyxl
 import tablib
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from directory.models import Department, User
+from directory.models import User
 from offers.enums import Modality, Sector
 from offers.forms import OfferForm
 from offers.models import Offer
@@ -248,7 +250,10 @@ def _csv_lines(content):
 
 
 def _workbook_lines(content):
-    """(line, [cells]) of the « Offres » sheet of a workbook, or of its first sheet."""
+    """(line, [cell values]) of the « Offres » sheet of a workbook, or of its first sheet.
+
+    Read with `data_only=False`: a formula cell comes as its formula (« =… »), refused.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
@@ -266,43 +271,42 @@ def _workbook_lines(content):
         else:
             sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # do not trust the size the file declares
-        for line, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
-            yield line, list(cells)
+        header = next(sheet.iter_rows(max_row=1, max_col=MAX_COLUMNS, values_only=True), ())
+        width = max((index for index, value in enumerate(header, start=1) if value), default=1)
+        yield 1, list(header)
+        # Only the header's columns: not 50 cells a row when the file has 12 columns.
+        rows = sheet.iter_rows(min_row=2, max_col=width, values_only=True)
+        for line, values in enumerate(rows, start=2):
+            yield line, list(values)
     finally:
         workbook.close()
 
 
-def _cell_text(cell, field_name):
-    """The text of a CSV cell (a str) or of a workbook cell, as the form would receive it."""
-    if isinstance(cell, str):
-        return cell.strip()
-    value = cell.value
+def _cell_text(value, field_name):
+    """The text of a cell, as the form would receive it: a CSV cell is a str; a workbook's
+    may be a number, a date or a formula (an object for array formulas)."""
     if value is None:
         return ""
-    if cell.data_type == "f":
-        text = str(getattr(value, "text", value))
-        return text if looks_like_formula(text) else "=" + text  # refused as a formula
+    if isinstance(value, str):
+        return value.strip()
     if isinstance(value, datetime.datetime):
         value = value.date()
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        # A postcode or a department typed as a number lost its leading zero.
-        if field_name == "postcode":
-            return f"{value:05d}"
-        if field_name == "department":
-            return f"{value:02d}"
-    return str(value).strip()
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "=" + str(value)  # a formula object, a time…: refused as a formula
+    # A postcode or a department typed as a number lost its leading zero.
+    if field_name == "postcode" and isinstance(value, int):
+        return f"{value:05d}"
+    if field_name == "department" and isinstance(value, int):
+        return f"{value:02d}"
+    return str(value)
 
 
-def _is_blank(cells):
-    return all(
-        (cell if isinstance(cell, str) else cell.value) in (None, "")
-        or (isinstance(cell, str) and not cell.strip())
-        for cell in cells
-    )
+def _is_blank(values):
+    return all(value is None or (isinstance(value, str) and not value.strip()) for value in values)
 
 
 def _columns_of(header_cells):
@@ -409,35 +413,106 @@ def error_message(line, column, message):
     }
 
 
+class RowOfferForm(OfferForm):
+    """OfferForm, every rule of it, with its lookups served from memory.
+
+    A file of 5,000 rows would otherwise run four queries a row (the referent, the
+    department of the postcode, then the model's check that both exist). The referents and
+    departments the form's own querysets allow are loaded once per file (`choices`), and
+    the lookups answer from them, with the form's own messages: a rule that changes a
+    queryset still applies. The model's « this row exists » check of both keys is left out:
+    the objects just came from those querysets.
+    """
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choices = choices
+        for form_field in self.fields.values():
+            # Translated once, not for each row's bound fields.
+            form_field.label, form_field.help_text = (
+                str(form_field.label),
+                str(form_field.help_text),
+            )
+        for name in ("referent", "department"):
+            self.fields[name].to_python = partial(_chosen_object, self.fields[name], choices[name])
+
+    def department_of_code(self, code):
+        return self.choices["department_codes"][code]
+
+    def rebind(self, data, instance):
+        """This form, for another row. Building a form (a deep copy of every field, the
+        referents' queryset) costs more than checking a row, so the rows of a file share
+        one form, bound to each in turn; `full_clean()` starts afresh from here."""
+        self.data = data
+        self.instance = instance
+        self._errors = None
+        self._bound_fields_cache = {}
+        return self
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() | {"referent", "department"}
+
+    @classmethod
+    def choices_for(cls, structure, edition):
+        """The objects the form's choice fields allow, by id, for `RowOfferForm(choices=)`."""
+        form = OfferForm(structure=structure, edition=edition)
+        referents = {user.pk: user for user in form.fields["referent"].queryset}
+        departments = {
+            department.pk: department for department in form.fields["department"].queryset
+        }
+        return {
+            "referent": referents,
+            "department": departments,
+            "department_codes": {
+                department.code: department for department in departments.values()
+            },
+        }
+
+
+def _chosen_object(field, objects, value):
+    """`ModelChoiceField.to_python`, from the objects of its queryset loaded beforehand."""
+    if value in field.empty_values:
+        return None
+    try:
+        return objects[int(value)]
+    except (KeyError, TypeError, ValueError):
+        raise ValidationError(
+            field.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        ) from None
+
+
 class RowChecker:
-    """Checks rows for one structure and edition, with its referents and the departments
-    looked up once rather than once a row."""
+    """Checks the rows of one file for a structure and an edition."""
 
     def __init__(self, structure, edition, user):
         self.structure = structure
         self.edition = edition
         self.user = user
+        self.choices = RowOfferForm.choices_for(structure, edition)
         self.referent_ids = {
-            email.casefold(): pk
-            for pk, email in User.objects.filter(structure=structure, is_active=True).values_list(
-                "pk", "email"
-            )
+            referent.email.casefold(): pk for pk, referent in self.choices["referent"].items()
         }
         self.department_ids = {}
-        for pk, code, name in Department.objects.values_list("pk", "code", "name"):
+        for pk, department in self.choices["department"].items():
+            code, name = department.code, department.name
             for key in (code, name, f"{code} {name}"):
                 self.department_ids[_department_key(key)] = pk
         self.sectors = _choice_lookup(Sector)
         self.modalities = _choice_lookup(Modality)
+        self.form = None
 
     def check(self, line, values):
         data, errors = self._form_data(values)
-        form = OfferForm(
-            data,
-            instance=Offer(structure=self.structure, edition=self.edition),
-            structure=self.structure,
-            edition=self.edition,
-        )
+        offer = Offer(structure=self.structure, edition=self.edition)
+        if self.form is None:
+            self.form = RowOfferForm(
+                data,
+                instance=offer,
+                structure=self.structure,
+                edition=self.edition,
+                choices=self.choices,
+            )
+        form = self.form.rebind(data, offer)
         if form.is_valid() and not errors:
             return ImportRow(line, values, [], form.instance)
         for field_name, field_errors in form.errors.items():

@@ -654,3 +654,27 @@ def test_without_a_current_edition_there_is_no_import(client, employer):
     client.force_login(employer)
 
     assert client.get(IMPORT_URL).status_code == 404
+
+
+def test_rows_checked_one_after_the_other_keep_their_own_values_and_errors(
+    employer, current_edition
+):
+    values = [
+        offer_row(1, **{"Département": "69"}),
+        offer_row(2, **{"Code postal": "75011", "Commune": "Paris"}),
+        offer_row(3, **{"Date": "01/01/2001"}),
+        offer_row(4, **{"Secteur d'activité": "Artisanat"}),
+    ]
+    rows = [
+        (line, {column.field: row[str(column.header)] for column in imports.COLUMNS})
+        for line, row in enumerate(values, start=2)
+    ]
+
+    checked = imports.check_rows(rows, employer.structure, current_edition, employer)
+
+    assert [row.is_valid for row in checked] == [True, True, False, True]
+    offers = [row.offer for row in checked if row.offer]
+    assert len({id(offer) for offer in offers}) == 3
+    assert [offer.department.code for offer in offers] == ["69", "75", "69"]
+    assert [offer.sector for offer in offers] == [Sector.LOGISTICS, Sector.LOGISTICS, Sector.CRAFTS]
+    assert [column for column, _message in checked[2].errors] == ["Date"]
