@@ -481,29 +481,18 @@ def _chosen_object(field, objects, value):
         ) from None
 
 
-class RowChecker:
-    """Checks the rows of one file for a structure and an edition."""
+class OfferValidator:
+    """Checks the values of many new offers of a structure and an edition, each as the
+    add-offer form would, with one `RowOfferForm` and its lookups loaded once."""
 
-    def __init__(self, structure, edition, user):
+    def __init__(self, structure, edition):
         self.structure = structure
         self.edition = edition
-        self.user = user
         self.choices = RowOfferForm.choices_for(structure, edition)
-        self.referent_ids = {
-            referent.email.casefold(): pk for pk, referent in self.choices["referent"].items()
-        }
-        self.department_ids = {}
-        for pk, department in self.choices["department"].items():
-            code, name = department.code, department.name
-            for key in (code, name, f"{code} {name}"):
-                self.department_ids[_department_key(key)] = pk
-        self.sectors = _choice_lookup(Sector)
-        self.modalities = _choice_lookup(Modality)
         self.form = None
 
-    def check(self, line, values):
-        data, errors = self._form_data(values)
-        offer = Offer(structure=self.structure, edition=self.edition)
+    def validated(self, data, offer):
+        """The form, bound to `data` for `offer` (new, unsaved) and validated."""
         if self.form is None:
             self.form = RowOfferForm(
                 data,
@@ -512,7 +501,35 @@ class RowChecker:
                 edition=self.edition,
                 choices=self.choices,
             )
-        form = self.form.rebind(data, offer)
+        else:
+            self.form.rebind(data, offer)
+        self.form.is_valid()
+        return self.form
+
+
+class RowChecker:
+    """Checks the rows of one file for a structure and an edition."""
+
+    def __init__(self, structure, edition, user):
+        self.structure = structure
+        self.edition = edition
+        self.user = user
+        self.validator = OfferValidator(structure, edition)
+        self.referent_ids = {
+            referent.email.casefold(): pk
+            for pk, referent in self.validator.choices["referent"].items()
+        }
+        self.department_ids = {}
+        for pk, department in self.validator.choices["department"].items():
+            code, name = department.code, department.name
+            for key in (code, name, f"{code} {name}"):
+                self.department_ids[_department_key(key)] = pk
+        self.sectors = _choice_lookup(Sector)
+        self.modalities = _choice_lookup(Modality)
+
+    def check(self, line, values):
+        data, errors = self._form_data(values)
+        form = self.validator.validated(data, Offer(structure=self.structure, edition=self.edition))
         if form.is_valid() and not errors:
             return ImportRow(line, values, [], form.instance)
         for field_name, field_errors in form.errors.items():

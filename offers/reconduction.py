@@ -2,14 +2,15 @@
 
 A copy keeps the offer's texts and place, takes the current edition's DuoDay date and
 keeps its referent while they are still an active referent of the structure (else the
-referent who copies). Each copy goes through `OfferForm`, as an offer added by hand, so
-that a rule added since the old offer was written applies to its copy too.
+referent who copies). Each copy goes through `OfferForm` (as `imports.OfferValidator`
+checks an imported row), so that a rule added since the old offer was written applies to
+its copy too.
 """
 
 from dataclasses import dataclass
 
 from directory.models import User
-from offers.forms import OfferForm
+from offers.imports import OfferValidator
 from offers.models import Offer
 
 COPIED_FIELDS = [
@@ -53,16 +54,14 @@ def active_referent_ids(structure):
 def copies_of(sources, edition, user):
     """A `Copy` of each of `sources` (the user's structure's offers) into `edition`."""
     structure = user.structure
-    referent_ids = active_referent_ids(structure)
+    validator = OfferValidator(structure, edition)
+    referent_ids = set(validator.choices["referent"])
     copies = []
     for source in sources:
         values = copy_values(source, edition, user, referent_ids)
         values["date"] = values["date"].isoformat()
-        form = OfferForm(
-            values,
-            instance=Offer(structure=structure, edition=edition, copied_from=source),
-            structure=structure,
-            edition=edition,
+        form = validator.validated(
+            values, Offer(structure=structure, edition=edition, copied_from=source)
         )
         if form.is_valid():
             copies.append(Copy(source, form.instance, []))
