@@ -81,16 +81,21 @@ COLUMNS = [
     Column(
         "title", gettext_lazy("Intitulé du poste"), True, gettext_lazy("200 caractères au plus.")
     ),
-    Column("description", gettext_lazy("Description des missions"), True),
+    Column(
+        "description",
+        gettext_lazy("Description des missions"),
+        True,
+        gettext_lazy("Ce que la personne fera pendant la journée."),
+    ),
     Column(
         "sector",
         gettext_lazy("Secteur d'activité"),
         True,
         gettext_lazy("L’un des secteurs de la liste (onglet « Listes » du modèle Excel)."),
     ),
-    Column("address", gettext_lazy("Adresse"), True),
+    Column("address", gettext_lazy("Adresse"), True, gettext_lazy("Numéro et voie du lieu.")),
     Column("postcode", gettext_lazy("Code postal"), True, gettext_lazy("5 chiffres.")),
-    Column("commune", gettext_lazy("Commune"), True),
+    Column("commune", gettext_lazy("Commune"), True, gettext_lazy("La commune du lieu.")),
     Column(
         "department",
         gettext_lazy("Département"),
@@ -110,7 +115,12 @@ COLUMNS = [
         gettext_lazy("JJ/MM/AAAA, dans la semaine DuoDay. Vide : la date du DuoDay."),
     ),
     Column("schedule", gettext_lazy("Horaires"), False, gettext_lazy("Par exemple : 9 h – 17 h")),
-    Column("accessibility", gettext_lazy("Accessibilité du lieu"), False),
+    Column(
+        "accessibility",
+        gettext_lazy("Accessibilité du lieu"),
+        False,
+        gettext_lazy("Accès, ascenseur, stationnement, aménagements possibles…"),
+    ),
     Column(
         "referent",
         gettext_lazy("E-mail du référent de l'offre"),
