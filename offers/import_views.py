@@ -8,6 +8,7 @@ the browser, and the confirmation checks every row again before saving.
 """
 
 import secrets
+from functools import wraps
 
 from django.contrib import messages
 from django.core.cache import cache
@@ -28,6 +29,28 @@ from offers.views import _current_edition, _visible_offer, add_offer
 PREVIEW_TIMEOUT = 60 * 60
 PREVIEW_ROWS_PER_PAGE = 100
 LISTED_ERRORS = 200
+
+
+def with_open_edition(view):
+    """Views that add offers: the current edition comes as `edition`; once its week has
+    passed, back to « Offres », which says why (rather than a form refused at the end)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        edition = _current_edition()
+        if edition.is_past:
+            messages.error(
+                request,
+                _(
+                    "L’édition DuoDay %(year)s est terminée : les offres pourront être "
+                    "ajoutées dès l’ouverture de la prochaine édition."
+                )
+                % {"year": edition.year},
+            )
+            return redirect("offers:list")
+        return view(request, *args, edition=edition, **kwargs)
+
+    return wrapper
 
 
 # --- « Importer des offres » ---------------------------------------------------------------
@@ -73,9 +96,9 @@ def _preview_gone(request):
 
 
 @employer_required
-def import_offers(request):
+@with_open_edition
+def import_offers(request, edition):
     """The upload form; a readable file is checked row by row, then previewed."""
-    edition = _current_edition()
     form = OfferImportForm(*([request.POST, request.FILES] if request.method == "POST" else []))
     if request.method == "POST" and form.is_valid():
         offer_file = form.offer_file
@@ -175,9 +198,9 @@ def _confirm_import(request, token, preview, edition):
 
 
 @employer_required
-def import_template(request, file_format):
+@with_open_edition
+def import_template(request, file_format, edition):
     """The file to fill: the expected columns and an example row (XLSX or CSV)."""
-    edition = _current_edition()
     filename = f"modele-import-offres-duoday-{edition.year}.{file_format}"
     if file_format == "xlsx":
         response = HttpResponse(
@@ -197,9 +220,9 @@ def import_template(request, file_format):
 
 
 @employer_required
-def reconduct_offers(request):
+@with_open_edition
+def reconduct_offers(request, edition):
     """Choose past offers → preview their copies → « Reconduire les N offres »."""
-    edition = _current_edition()
     past_offers = Offer.objects.visible_to(request.user).filter(edition__year__lt=edition.year)
     years = list(
         past_offers.order_by("-edition__year").values_list("edition__year", flat=True).distinct()

@@ -678,3 +678,19 @@ def test_rows_checked_one_after_the_other_keep_their_own_values_and_errors(
     assert [offer.department.code for offer in offers] == ["69", "75", "69"]
     assert [offer.sector for offer in offers] == [Sector.LOGISTICS, Sector.LOGISTICS, Sector.CRAFTS]
     assert [column for column, _message in checked[2].errors] == ["Date"]
+
+
+def test_once_the_edition_has_passed_import_and_reconduction_say_so(
+    logged_in, employer, current_edition
+):
+    Edition.objects.filter(pk=current_edition.pk).update(
+        week_start=datetime.date(2000, 1, 1),
+        duoday_date=datetime.date(2000, 1, 2),
+        week_end=datetime.date(2000, 1, 3),
+    )
+
+    for url in [IMPORT_URL, TEMPLATE_XLSX_URL, reverse("offers:reconduct")]:
+        response = logged_in.get(url, follow=True)
+
+        assertRedirects(response, reverse("offers:list"))
+        assertContains(response, f"L’édition DuoDay {current_edition.year} est terminée")
