@@ -50,6 +50,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from directory.models import User
 from offers.enums import Modality, Sector
@@ -194,12 +195,16 @@ def read_offer_file(upload):
         return _offer_rows(upload.name, lines)
     except ImportFileError:
         raise
-    except (csv.Error, UnicodeError) as error:
+    except csv.Error as error:
         raise ImportFileError(
-            _("Ce fichier CSV est mal formé : %(error)s. Enregistrez-le à nouveau au format CSV.")
-            % {"error": error}
+            _(
+                "Ce fichier CSV est mal formé (une cellule de plus de 100 000 caractères, des "
+                "guillemets mal fermés…) : enregistrez-le à nouveau au format CSV."
+            )
         ) from error
     except Exception as error:
+        if kind != "xlsx":
+            raise
         # openpyxl reads a damaged workbook lazily, row by row: any failure means the same.
         logger.info("Unreadable workbook %r: %r", upload.name, error)
         raise ImportFileError(_corrupt_workbook_message()) from error
@@ -299,23 +304,25 @@ def _workbook_lines(content):
 
 def _cell_text(value, field_name):
     """The text of a cell, as the form would receive it: a CSV cell is a str; a workbook's
-    may be a number, a date or a formula (an object for array formulas)."""
+    may be a number, a date, a time or a formula (an object for array formulas)."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value.strip()
+    if isinstance(value, ArrayFormula | DataTableFormula):
+        return "=" + str(getattr(value, "text", "") or "")  # refused as a formula
     if isinstance(value, datetime.datetime):
         value = value.date()
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return "=" + str(value)  # a formula object, a time…: refused as a formula
     # A postcode or a department typed as a number lost its leading zero.
-    if field_name == "postcode" and isinstance(value, int):
+    if field_name == "postcode" and isinstance(value, int) and not isinstance(value, bool):
         return f"{value:05d}"
-    if field_name == "department" and isinstance(value, int):
+    if field_name == "department" and isinstance(value, int) and not isinstance(value, bool):
         return f"{value:02d}"
     return str(value)
 

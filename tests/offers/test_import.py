@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl.worksheet.formula import ArrayFormula
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from offers import imports, workflow
@@ -244,10 +245,15 @@ def test_a_referent_of_another_structure_or_inactive_is_refused(logged_in, emplo
     ]
 
 
-def test_a_workbook_formula_cell_is_refused_even_computed(logged_in, employer):
+@pytest.mark.parametrize(
+    "formula",
+    ['=CONCATENATE("Ly";"on")', ArrayFormula("F2", '=UPPER("Lyon")')],
+    ids=["formula", "array formula"],
+)
+def test_a_workbook_formula_cell_is_refused(logged_in, employer, formula):
     content = xlsx_bytes([offer_row(1)])
     workbook = openpyxl.load_workbook(io.BytesIO(content))
-    workbook["Offres"]["F2"] = '=CONCATENATE("Ly";"on")'
+    workbook["Offres"]["F2"] = formula
     stream = io.BytesIO()
     workbook.save(stream)
 
@@ -356,16 +362,18 @@ def test_workbook_numbers_and_dates_are_read_as_typed(logged_in, employer, curre
     sheet["E2"] = 1000  # a postcode typed in a « Standard » cell lost its leading zero
     sheet["G2"] = 1
     sheet["I2"] = datetime.datetime.combine(current_edition.week_end, datetime.time())
+    sheet["J2"] = datetime.time(9, 30)
     stream = io.BytesIO()
     workbook.save(stream)
 
     confirm(logged_in, upload(logged_in, SimpleUploadedFile("o.xlsx", stream.getvalue())))
 
     offer = employer_offers(employer).get()
-    assert (offer.postcode, offer.department.code, offer.date) == (
+    assert (offer.postcode, offer.department.code, offer.date, offer.schedule) == (
         "01000",
         "01",
         current_edition.week_end,
+        "09:30",
     )
 
 
@@ -417,6 +425,10 @@ def zip_of(**members):
             "Le fichier ne contient aucune offre",
         ),
         (
+            csv_file([offer_row(1, **{"Description des missions": "x" * 200_000})]),
+            "Ce fichier CSV est mal formé",
+        ),
+        (
             SimpleUploadedFile("offres.csv", b"\r\n\r\n"),
             "Le fichier est vide, ou sa ligne 1 ne donne pas les noms des colonnes.",
         ),
@@ -439,6 +451,7 @@ def zip_of(**members):
         "binary named csv",
         "over 5 MB",
         "header only",
+        "cell over the csv module's limit",
         "blank lines only",
         "missing column",
         "duplicate column",
