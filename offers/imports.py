@@ -416,16 +416,12 @@ class ImportRow:
     def is_valid(self):
         return not self.errors
 
-    @property
-    def messages(self):
-        """« Ligne 4, colonne « Code postal » : … », one per error."""
-        return [error_message(self.line, column, message) for column, message in self.errors]
-
     def as_stored(self):
         return {"line": self.line, "values": self.values, "errors": self.errors}
 
 
 def error_message(line, column, message):
+    """« Ligne 4, colonne « Code postal » : … » (« Ligne 4 : … » for the row as a whole)."""
     if column is None:
         return _("Ligne %(line)s : %(message)s") % {"line": line, "message": message}
     return _("Ligne %(line)s, colonne « %(column)s » : %(message)s") % {
