@@ -53,3 +53,9 @@ clean:
 .PHONY: bench
 bench: venv
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# « Importer des offres » with a 5,000-row file (bench/README.md), e.g.
+# make bench-import BENCH_ARGS="--database postgres://postgres@127.0.0.1:5432/duoday_bench"
+.PHONY: bench-import
+bench-import: venv
+	$(BIN)/python bench/import_offers.py $(BENCH_ARGS)

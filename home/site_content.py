@@ -63,7 +63,13 @@ FAQ_QUESTIONS = [
     ),
     question(
         "J'ai beaucoup d'offres à inscrire. Y a-t-il un module d'import ?",
-        "Non, cette fonctionnalité n'est pas prévue pour le moment.",
+        "Oui. Onglet « Offres » → Cliquez sur « Importer des offres » → Téléchargez le modèle "
+        "(Excel ou CSV) et remplissez-le, une ligne par offre → Déposez le fichier : un aperçu "
+        "signale chaque erreur par ligne et par colonne avant tout enregistrement → Cliquez sur "
+        "« Importer les offres » : elles sont toutes enregistrées d'un coup.",
+        "Pour reprendre les offres d'une édition passée : onglet « Offres » → « Reconduire mes "
+        "offres ». Pour créer une offre proche d'une autre : ouvrez-la → « Dupliquer cette "
+        "offre ».",
     ),
     question(
         "A quoi sert l'onglet « Historique » ?",

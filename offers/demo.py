@@ -158,4 +158,35 @@ def seed_offers():
             person_first_name="Léa",
             person_last_name="Fontaine",
         )
+    seed_past_offers_to_reconduct(past)
     return current
+
+
+# Last edition's other offers of the bakery, for « Reconduire mes offres ».
+PAST_OFFERS = [
+    ("Caissier·ère", Sector.TRADE, "75002", "Paris"),
+    ("Préparateur·rice de commandes", Sector.LOGISTICS, "93100", "Montreuil"),
+]
+
+
+def seed_past_offers_to_reconduct(past):
+    employer = Structure.objects.get(name="Boulangerie Duval")
+    for title, sector, postcode, commune in PAST_OFFERS:
+        Offer.objects.get_or_create(
+            edition=past,
+            structure=employer,
+            title=title,
+            defaults={
+                "referent": employer.referents.first(),
+                "description": f"Découvrir le métier de {title.lower()} aux côtés d'un "
+                "professionnel : accueil, présentation de l'équipe, mise en situation.",
+                "sector": sector,
+                "address": "12 rue de la Paix",
+                "postcode": postcode,
+                "commune": commune,
+                "department": Department.objects.get(code=department_code_for_postcode(postcode)),
+                "date": past.duoday_date,
+                "schedule": "8 h – 15 h",
+                "accessibility": "Locaux de plain-pied, accessibles en fauteuil roulant.",
+            },
+        )

@@ -114,9 +114,13 @@ class OfferForm(forms.ModelForm):
                     % {"postcode": postcode},
                 )
             else:
-                cleaned["department"] = Department.objects.get(code=code)
+                cleaned["department"] = self.department_of_code(code)
                 self._check_department_kept(cleaned["department"])
         return cleaned
+
+    def department_of_code(self, code):
+        """The department of an INSEE code (the import serves it from memory)."""
+        return Department.objects.get(code=code)
 
     def _check_department_kept(self, department):
         """Interested SAs serve this department: the offer may not leave it."""

@@ -155,6 +155,16 @@ class Offer(models.Model):
     )
     created_at = models.DateTimeField(_("créée le"), default=timezone.now)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+    # « Reconduire mes offres »: the past offer this one copies, so that it is copied once.
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name=_("reconduite depuis"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+    )
 
     objects = OfferQuerySet.as_manager()
 
@@ -167,6 +177,14 @@ class Offer(models.Model):
             models.Index(fields=["structure", "edition"]),
             # The listings' order (newest first): no sort of every offer (see bench/).
             models.Index(fields=["-created_at", "-id"], name="offer_newest_first"),
+        ]
+        constraints = [
+            # Reconducting twice creates no duplicate, even for two submissions at once.
+            models.UniqueConstraint(
+                fields=["edition", "copied_from"],
+                condition=Q(copied_from__isnull=False),
+                name="one_copy_per_edition",
+            )
         ]
 
     def __str__(self):

@@ -182,3 +182,57 @@ def send_offer_deleted(title, user_id):
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is not None:
         deliver("offers/emails/offer_deleted", {"title": title}, user.email)
+
+
+# --- Offers added at once (import, « Reconduire mes offres ») ---------------------------
+
+
+def offers_imported(offers, imported_by):
+    send_bulk_summaries.enqueue(
+        "offers/emails/offers_imported", [offer.pk for offer in offers], imported_by.pk
+    )
+
+
+def offers_reconducted(offers, reconducted_by):
+    send_bulk_summaries.enqueue(
+        "offers/emails/offers_reconducted", [offer.pk for offer in offers], reconducted_by.pk
+    )
+
+
+@task()
+def send_bulk_summaries(template_prefix, offer_ids, acting_user_id):
+    """One e-mail to the referent who added the offers at once, and one to each other
+    referent named in them: never one e-mail per offer."""
+    offers = list(
+        Offer.objects.filter(pk__in=offer_ids)
+        .select_related("edition", "referent")
+        .order_by("pk")
+    )
+    acting_user = User.objects.filter(pk=acting_user_id, is_active=True).first()
+    if not offers or acting_user is None:
+        return
+    by_referent = {}
+    for offer in offers:
+        by_referent.setdefault(offer.referent_id, []).append(offer)
+    context = {
+        "user": acting_user,
+        "count": len(offers),
+        "edition": offers[0].edition,
+        "url": absolute_url(reverse("offers:list")),
+    }
+    deliver(template_prefix, context, acting_user.email)
+    for referent_offers in by_referent.values():
+        referent = referent_offers[0].referent
+        if referent.pk == acting_user.pk or not referent.is_active:
+            continue
+        deliver(
+            "offers/emails/offers_assigned",
+            {
+                **context,
+                "referent": referent,
+                "count": len(referent_offers),
+                "titles": [offer.title for offer in referent_offers[:20]],
+                "more": max(len(referent_offers) - 20, 0),
+            },
+            referent.email,
+        )

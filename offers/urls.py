@@ -1,6 +1,6 @@
 from django.urls import path
 
-from offers import views
+from offers import import_views, views
 
 app_name = "offers"
 urlpatterns = [
@@ -15,4 +15,25 @@ urlpatterns = [
     path("duos/", views.my_duos, name="my_duos"),
     path("duos/<int:pk>/annuler/", views.cancel_duo, name="cancel_duo"),
     path("historique/", views.history, name="history"),
+    # Several offers at once: import, reconduction, duplication (offers/import_views.py).
+    path("offres/importer/", import_views.import_offers, name="import"),
+    path(
+        "offres/importer/modele.xlsx",
+        import_views.import_template,
+        {"file_format": "xlsx"},
+        name="import_template_xlsx",
+    ),
+    path(
+        "offres/importer/modele.csv",
+        import_views.import_template,
+        {"file_format": "csv"},
+        name="import_template_csv",
+    ),
+    path(
+        "offres/importer/apercu/<slug:token>/",
+        import_views.import_preview,
+        name="import_preview",
+    ),
+    path("offres/reconduire/", import_views.reconduct_offers, name="reconduct"),
+    path("offres/<int:pk>/dupliquer/", import_views.duplicate_offer, name="duplicate"),
 ]

@@ -64,6 +64,12 @@ def offer_list(request):
 
 @employer_required
 def offer_create(request):
+    return add_offer(request, initial={"referent": request.user})
+
+
+def add_offer(request, initial, template="offers/offer_form.html", context=None):
+    """« Ajouter une offre » → « Valider »: a new offer of the current edition, the form
+    filled with `initial` (another offer's values for « Dupliquer cette offre »)."""
     edition = _current_edition()
     closed = edition.registration_closed_message()
     if closed:
@@ -74,7 +80,7 @@ def offer_create(request):
         instance=offer,
         structure=request.structure,
         edition=edition,
-        initial={"referent": request.user},
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -84,7 +90,7 @@ def offer_create(request):
         else:
             messages.success(request, _("Votre offre est enregistrée."))
             return redirect("offers:detail", pk=offer.pk)
-    return render(request, "offers/offer_form.html", {"form": form, "edition": edition})
+    return render(request, template, {"form": form, "edition": edition, **(context or {})})
 
 
 @referent_required

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from directory.models import Structure
 from offers import notifications
 from offers.enums import OPEN_STATUSES, OfferStatus
 from offers.models import Duo, Interest, Offer
@@ -70,6 +71,65 @@ def create_offer(offer):
     offer.save()
     transaction.on_commit(lambda: notifications.offer_created(offer))
     return offer
+
+
+def _check_new_offers(offers, structure):
+    """Offers about to be added in bulk: the structure's, of an edition not yet past."""
+    if not offers:
+        raise InvalidTransition(_("Aucune offre à enregistrer."))
+    for offer in offers:
+        _check_employer(offer, structure)
+        if offer.edition.is_past:
+            raise InvalidTransition(
+                _("Cette édition est passée : ajoutez les offres à l’édition en cours.")
+            )
+        offer.status = OfferStatus.OPEN
+
+
+@transaction.atomic
+def import_offers(structure, offers, imported_by):
+    """« Importer des offres »: every offer of the file « Non concrétisée », or none.
+
+    One summary e-mail to the importing referent (and one to each other referent named in
+    the offers), rather than one e-mail per offer.
+    """
+    _check_new_offers(offers, structure)
+    created = Offer.objects.bulk_create(offers, batch_size=500)
+    transaction.on_commit(lambda: notifications.offers_imported(created, imported_by))
+    return created
+
+
+@transaction.atomic
+def reconduct_offers(structure, copies, reconducted_by):
+    """« Reconduire mes offres »: copies of past offers (each with its `copied_from`) into
+    the current edition, « Non concrétisée ». A past offer already copied into that edition
+    is skipped, so that reconducting twice creates no duplicate; the structure's row lock
+    serves two reconductions one after the other, and the constraint `one_copy_per_edition`
+    has the last word. Returns the offers created.
+    """
+    _check_new_offers(copies, structure)
+    Structure.objects.select_for_update().filter(pk=structure.pk).first()
+    editions = {copy.edition_id for copy in copies}
+    already_copied = set(
+        Offer.objects.filter(
+            edition__in=editions, copied_from__in=[copy.copied_from_id for copy in copies]
+        ).values_list("edition_id", "copied_from_id")
+    )
+    fresh = [
+        copy
+        for copy in copies
+        if copy.copied_from_id is not None
+        and (copy.edition_id, copy.copied_from_id) not in already_copied
+    ]
+    if not fresh:
+        return []
+    try:
+        with transaction.atomic():
+            created = Offer.objects.bulk_create(fresh, batch_size=500)
+    except IntegrityError as conflict:
+        raise InvalidTransition(_("Ces offres viennent d’être reconduites.")) from conflict
+    transaction.on_commit(lambda: notifications.offers_reconducted(created, reconducted_by))
+    return created
 
 
 @transaction.atomic

@@ -75,7 +75,9 @@ def test_faq_accordion(page):
     main_menu(page).get_by_role("link", name="Foire aux questions").click()
     settle(page)
     question = page.get_by_role("button", name="J'ai beaucoup d'offres à inscrire", exact=False)
-    answer = page.get_by_text("Non, cette fonctionnalité n'est pas prévue pour le moment.")
+    answer = page.get_by_text(
+        "Oui. Onglet « Offres » → Cliquez sur « Importer des offres »", exact=False
+    )
     expect(question).to_have_attribute("aria-expanded", "false")
     expect(answer).to_be_hidden()
     question.click()

@@ -72,6 +72,16 @@ def test_faq_shows_the_questions_of_the_guide(client, site_tree):
     assert "Existe-t-il des modèles d'attestations de stage ?" in page_text
 
 
+def test_faq_says_how_to_import_offers(client, site_tree):
+    page_text = text_of(client.get("/faq/"))
+
+    assert (
+        "J'ai beaucoup d'offres à inscrire. Y a-t-il un module d'import ? Oui. Onglet « Offres » "
+        "→ Cliquez sur « Importer des offres »" in page_text
+    )
+    assert "pas prévue" not in page_text
+
+
 def test_accessibility_statement_shows_the_compliance_status(client, site_tree):
     response = client.get("/accessibilite/")
 

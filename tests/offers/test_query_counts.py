@@ -300,3 +300,142 @@ def test_form_duo_page_queries_do_not_grow_with_interests(
         response = request()
 
     assert response.status_code == 200
+
+
+# Several offers at once: « Importer des offres », « Reconduire mes offres », « Dupliquer
+# cette offre ». Checking a file or a selection costs no query per row.
+
+IMPORT_PAGE_QUERIES = 12
+IMPORT_UPLOAD_QUERIES = 6  # the referents and the departments, once per file
+IMPORT_PREVIEW_QUERIES = 12
+IMPORT_CONFIRM_QUERIES = 9  # one INSERT per batch of rows (71 on SQLite, 500 elsewhere)
+RECONDUCT_PAGE_QUERIES = 16
+RECONDUCT_PREVIEW_QUERIES = 16
+RECONDUCT_CONFIRM_QUERIES = 15
+DUPLICATE_OFFER_QUERIES = 17
+
+
+def import_file(employer, count):
+    from tests.offers.import_helpers import csv_file, offer_row
+
+    colleague = ReferentFactory(structure=employer.structure)
+    rows = [
+        offer_row(number, **{"E-mail du référent de l'offre": colleague.email})
+        if number % 2
+        else offer_row(number, **{"Département": "69"})
+        for number in range(count)
+    ]
+    return csv_file(rows)
+
+
+def test_import_page_queries(client, employer, django_assert_max_num_queries):
+    request = get_twice(client, employer, reverse("offers:import"))
+
+    with django_assert_max_num_queries(IMPORT_PAGE_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_import_upload_queries_do_not_grow_with_rows(
+    client, employer, django_assert_max_num_queries, count
+):
+    file = import_file(employer, count)
+    get_twice(client, employer, reverse("offers:import"))
+
+    with django_assert_max_num_queries(IMPORT_UPLOAD_QUERIES):
+        response = client.post(reverse("offers:import"), {"file": file})
+
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_import_preview_queries_do_not_grow_with_rows(
+    client, employer, django_assert_max_num_queries, count
+):
+    client.force_login(employer)
+    preview_url = client.post(reverse("offers:import"), {"file": import_file(employer, count)})[
+        "Location"
+    ]
+    request = get_twice(client, None, preview_url)
+
+    with django_assert_max_num_queries(IMPORT_PREVIEW_QUERIES):
+        response = request()
+
+    assert response.context["row_count"] == count
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_import_confirm_queries_do_not_grow_with_rows(
+    client, employer, django_assert_max_num_queries, count
+):
+    client.force_login(employer)
+    preview_url = client.post(reverse("offers:import"), {"file": import_file(employer, count)})[
+        "Location"
+    ]
+
+    with django_assert_max_num_queries(IMPORT_CONFIRM_QUERIES):
+        client.post(preview_url)
+
+    assert Offer.objects.filter(structure=employer.structure).count() == count
+
+
+@pytest.fixture
+def past_offers(employer, past_edition):
+    def create(count):
+        colleague = ReferentFactory(structure=employer.structure)
+        return [
+            OfferFactory(
+                structure=employer.structure,
+                referent=colleague if number % 2 else employer,
+                edition=past_edition,
+                postcode=["69003", "75011", "13001"][number % 3],
+            )
+            for number in range(count)
+        ]
+
+    return create
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_reconduct_page_queries_do_not_grow_with_past_offers(
+    client, employer, past_offers, django_assert_max_num_queries, count
+):
+    past_offers(count)
+    request = get_twice(client, employer, reverse("offers:reconduct") + "?tout=1")
+
+    with django_assert_max_num_queries(RECONDUCT_PAGE_QUERIES):
+        response = request()
+
+    assert response.content.decode().count('type="checkbox"') == count
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_reconduct_preview_and_confirm_queries_do_not_grow_with_the_selection(
+    client, employer, past_offers, django_assert_max_num_queries, count
+):
+    chosen = {"offers": [offer.pk for offer in past_offers(count)]}
+    client.force_login(employer)
+    client.post(reverse("offers:reconduct"), chosen)
+
+    with django_assert_max_num_queries(RECONDUCT_PREVIEW_QUERIES):
+        preview = client.post(reverse("offers:reconduct"), chosen)
+    with django_assert_max_num_queries(RECONDUCT_CONFIRM_QUERIES):
+        client.post(reverse("offers:reconduct"), {**chosen, "confirmer": "1"})
+
+    assert preview.context["valid_count"] == count
+    assert Offer.objects.filter(copied_from__isnull=False).count() == count
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_duplicate_offer_page_queries_do_not_grow_with_referents(
+    client, employer, crowded_offer, django_assert_max_num_queries, count
+):
+    offer = crowded_offer(count)
+    request = get_twice(client, employer, reverse("offers:duplicate", args=[offer.pk]))
+
+    with django_assert_max_num_queries(DUPLICATE_OFFER_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
