@@ -1,6 +1,6 @@
 from django.urls import path
 
-from offers import views
+from offers import export_views, views
 
 app_name = "offers"
 urlpatterns = [
@@ -15,4 +15,8 @@ urlpatterns = [
     path("duos/", views.my_duos, name="my_duos"),
     path("duos/<int:pk>/annuler/", views.cancel_duo, name="cancel_duo"),
     path("historique/", views.history, name="history"),
+    # Exports and the attestation de stage (offers/export_views.py).
+    path("offres/exporter/<str:file_format>/", export_views.export_offers, name="export_offers"),
+    path("duos/exporter/<str:file_format>/", export_views.export_duos, name="export_duos"),
+    path("duos/<int:pk>/attestation/", export_views.attestation, name="attestation"),
 ]
