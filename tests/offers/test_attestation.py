@@ -12,7 +12,7 @@ from tests.html_text import text_of
 
 pytestmark = pytest.mark.django_db
 
-ATTESTATION_QUERIES = 10
+ATTESTATION_QUERIES = 4
 
 
 @pytest.fixture
