@@ -36,7 +36,7 @@ def test_sa_downloads_its_attestation_and_employer_exports_its_offers(new_page):
     assert DEMO_DUO_OFFER in text
 
     # The same attestation from the offer page (axe on the page with the button).
-    row.get_by_role("link", name=DEMO_DUO_OFFER).click()
+    row.get_by_role("link", name=DEMO_DUO_OFFER, exact=True).click()
     settle(sa)
     expect(sa.get_by_role("link", name="Télécharger l’attestation")).to_be_visible()
 
@@ -47,7 +47,9 @@ def test_sa_downloads_its_attestation_and_employer_exports_its_offers(new_page):
     with employer.expect_download() as export:
         employer.get_by_role("link", name="Exporter (XLSX)").click()
     assert re.fullmatch(r"offres-duoday-\d{4}-\d{2}-\d{2}\.xlsx", export.value.suggested_filename)
-    headers, *rows = openpyxl.load_workbook(export.value.path()).active.iter_rows(values_only=True)
+    # Playwright stores the download without its extension: open it as a file object.
+    with open(export.value.path(), "rb") as xlsx:
+        headers, *rows = openpyxl.load_workbook(xlsx).active.iter_rows(values_only=True)
     offers = [dict(zip(headers, row, strict=True)) for row in rows]
     filled = next(offer for offer in offers if offer["Intitulé du poste"] == DEMO_DUO_OFFER)
     assert filled["État"] == "Concrétisée"
