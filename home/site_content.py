@@ -103,6 +103,7 @@ GUIDE_BODY = [
         [
             "Déposer et gérer mes offres de stage",
             "Découvrir et contacter les structures accompagnantes de mon territoire",
+            "Exporter mes offres et télécharger l'attestation de stage de mes duos",
             "Accéder à des ressources documentaires",
         ]
     ),
@@ -167,6 +168,41 @@ GUIDE_BODY = [
         "Assurez-vous qu'elle ne soit pas à l'état « Concrétisée » (en haut à droite sur fond "
         "vert). Si c'est le cas, seule la structure accompagnante peut le faire à partir de son "
         "intranet.",
+    ),
+    question(
+        "Comment exporter mes offres ?",
+        "Onglet « Offres » → Sous le nombre d'offres, cliquez sur « Exporter (CSV) » ou "
+        "« Exporter (XLSX) ». Le fichier reprend les offres de la liste, filtres compris (état, "
+        "département, modalité, secteur, recherche) : pour chacune, son état, les structures "
+        "accompagnantes intéressées et le duo constitué.",
+        "Le fichier XLSX s'ouvre dans Excel ou LibreOffice ; le fichier CSV utilise le "
+        "point-virgule comme séparateur.",
+    ),
+    question(
+        "Comment importer plusieurs offres à la fois ?",
+        "Onglet « Offres » → Cliquez sur « Importer des offres » : déposez un fichier CSV ou "
+        "XLSX rempli à partir du modèle proposé ; chaque erreur vous est signalée avant tout "
+        "enregistrement.",
+    ),
+    question(
+        "Comment reprendre mes offres de l'an dernier ?",
+        "Onglet « Offres » → Cliquez sur « Reconduire mes offres » : vos offres de l'édition "
+        "précédente sont copiées dans l'édition en cours.",
+    ),
+    question(
+        "Comment obtenir l'attestation de stage d'un duo ?",
+        "Une fois le duo constitué : onglet « Offres » → Cliquez sur l'offre « Concrétisée » → "
+        "Cliquez sur « Télécharger l’attestation ». Vous obtenez un PDF pré-rempli (édition, "
+        "date, employeur, offre, nom de la personne, structure accompagnante) à imprimer et à "
+        "faire signer. Les attestations des éditions passées sont dans l'onglet « Historique ».",
+        "Seuls l'employeur et la structure accompagnante du duo peuvent la télécharger ; la "
+        "structure accompagnante la retrouve aussi dans son onglet « Mes duos ». Les modèles "
+        "vierges restent dans l'onglet « Ressources Documentaires ».",
+    ),
+    paragraph(
+        "Rappels : si une offre reste « En cours » deux semaines sans qu'un duo soit constitué, "
+        "ou si des offres sont encore « Non concrétisée » trois semaines avant le DuoDay, vous "
+        "recevez un e-mail de rappel, une seule fois."
     ),
     contact_details("En cas de soucis, contactez-nous au"),
     heading("3. Foire aux questions"),

@@ -32,3 +32,11 @@ class Sector(models.TextChoices):
     HEALTH = "sante", _("Santé, social, services à la personne")
     SERVICES = "services", _("Services aux entreprises, support, gestion")
     OTHER = "autre", _("Autre")
+
+
+class ReminderKind(models.TextChoices):
+    OFFER_WITHOUT_DUO = "offer_without_duo", _("Offre « En cours » sans duo depuis 14 jours")
+    OPEN_OFFERS_BEFORE_DUODAY = (
+        "open_offers_before_duoday",
+        _("Offres « Non concrétisée » trois semaines avant le DuoDay"),
+    )

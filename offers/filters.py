@@ -43,3 +43,12 @@ class OfferFilter(django_filters.FilterSet):
             | Q(description__icontains=value)
             | Q(commune__icontains=value)
         )
+
+
+def employer_offer_filter(data, structure, queryset):
+    """The employer's « Offres » filters (its list and its export): the department choices
+    are those of its own offers."""
+    departments = Department.objects.filter(
+        pk__in=Offer.objects.for_employer(structure).values("department_id")
+    )
+    return OfferFilter(data, queryset=queryset, departments=departments)

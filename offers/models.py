@@ -8,8 +8,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Department, Structure
-from offers.enums import Modality, OfferStatus, Sector
-from offers.querysets import OfferQuerySet
+from offers.enums import Modality, OfferStatus, ReminderKind, Sector
+from offers.querysets import DuoQuerySet, OfferQuerySet
 
 
 def seeph_week(duoday_date):
@@ -260,6 +260,8 @@ class Duo(models.Model):
     created_at = models.DateTimeField(_("constitué le"), default=timezone.now)
     cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
 
+    objects = DuoQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("duo")
         verbose_name_plural = _("duos")
@@ -277,3 +279,56 @@ class Duo(models.Model):
     @property
     def person_name(self):
         return f"{self.person_first_name} {self.person_last_name}"
+
+
+class Reminder(models.Model):
+    """A reminder e-mail, recorded when it is sent so that it never leaves twice
+    (offers/reminders.py): per offer, or per employer and edition."""
+
+    kind = models.CharField(_("rappel"), max_length=30, choices=ReminderKind.choices)
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("édition"), on_delete=models.CASCADE, related_name="+"
+    )
+    offer = models.ForeignKey(
+        Offer,
+        verbose_name=_("offre"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    structure = models.ForeignKey(
+        Structure,
+        verbose_name=_("employeur"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("envoyé le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("rappel")
+        verbose_name_plural = _("rappels")
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            # The last word on « sent once », even for two runs at the same instant.
+            models.UniqueConstraint(
+                fields=["kind", "offer"],
+                condition=Q(offer__isnull=False),
+                name="one_reminder_per_offer",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "edition", "structure"],
+                condition=Q(structure__isnull=False),
+                name="one_reminder_per_structure_and_edition",
+            ),
+            models.CheckConstraint(
+                condition=Q(offer__isnull=False, structure__isnull=True)
+                | Q(offer__isnull=True, structure__isnull=False),
+                name="reminder_about_an_offer_or_a_structure",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.offer or self.structure}"

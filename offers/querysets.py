@@ -5,12 +5,23 @@
   the current edition in the departments they serve, plus the offers whose duo they formed;
 - visitors: the open offers of the current edition (public search);
 - anyone else: nothing.
+
+`Duo.objects.party_to(user)` says the same for duos: an active duo belongs to its two
+parties, the offer's employer and the SA that formed it (the attestation, the exports).
 """
 
 from django.db import models
 from django.db.models import Q
 
 from offers.enums import OPEN_STATUSES
+
+
+def _referent_structure(user):
+    """The validated structure an active referent acts for; None for anyone else."""
+    structure = getattr(user, "structure", None) if user.is_authenticated else None
+    if structure is None or not user.is_active or not structure.is_validated:
+        return None
+    return structure
 
 
 class OfferQuerySet(models.QuerySet):
@@ -43,9 +54,25 @@ class OfferQuerySet(models.QuerySet):
         return self.current().open()
 
     def visible_to(self, user):
-        structure = getattr(user, "structure", None) if user.is_authenticated else None
-        if structure is None or not user.is_active or not structure.is_validated:
+        structure = _referent_structure(user)
+        if structure is None:
             return self.none()
         if structure.is_employer:
             return self.for_employer(structure)
         return self.for_support_structure(structure)
+
+
+class DuoQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(cancelled_at__isnull=True)
+
+    def party_to(self, user):
+        """The active duos whose two parties include the user's structure: the employer
+        of the offer, or the SA that formed the duo. Nothing for anyone else, a cancelled
+        duo for no one."""
+        structure = _referent_structure(user)
+        if structure is None:
+            return self.none()
+        if structure.is_employer:
+            return self.active().filter(offer__structure=structure)
+        return self.active().filter(structure=structure)

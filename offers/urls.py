@@ -1,6 +1,6 @@
 from django.urls import path
 
-from offers import import_views, views
+from offers import export_views, import_views, views
 
 app_name = "offers"
 urlpatterns = [
@@ -36,4 +36,8 @@ urlpatterns = [
     ),
     path("offres/reconduire/", import_views.reconduct_offers, name="reconduct"),
     path("offres/<int:pk>/dupliquer/", import_views.duplicate_offer, name="duplicate"),
+    # Exports and the attestation de stage (offers/export_views.py).
+    path("offres/exporter/<str:file_format>/", export_views.export_offers, name="export_offers"),
+    path("duos/exporter/<str:file_format>/", export_views.export_duos, name="export_duos"),
+    path("duos/<int:pk>/attestation/", export_views.attestation, name="attestation"),
 ]

@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directory.access import employer_required, referent_required, support_required
-from directory.models import Department, User
+from directory.models import User
 from offers import workflow
 from offers.enums import OPEN_STATUSES, OfferStatus
-from offers.filters import OfferFilter
+from offers.filters import OfferFilter, employer_offer_filter
 from offers.forms import DuoForm, InterestForm, OfferForm
 from offers.models import Duo, Edition, Interest, Offer
 
@@ -39,10 +39,7 @@ def offer_list(request):
     structure = request.structure
     offers = Offer.objects.visible_to(request.user).select_related("department", "edition")
     if structure.is_employer:
-        departments = Department.objects.filter(
-            pk__in=Offer.objects.for_employer(structure).values("department_id")
-        )
-        filterset = OfferFilter(request.GET or None, queryset=offers, departments=departments)
+        filterset = employer_offer_filter(request.GET or None, structure, offers)
     else:
         # Offers whose duo the SA formed are under « Mes duos ».
         offers = offers.filter(edition__is_current=True, status__in=OPEN_STATUSES)
