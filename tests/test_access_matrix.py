@@ -494,6 +494,49 @@ declare(
     case(path("offers:cancel_duo", "duo"), personal(referents=NOT_FOUND, sa_duo=OK)),
 )
 declare("offers:history", case("/espace/historique/", personal(referents=OK)))
+# Several offers at once, exports and the attestation (issue 12): employers' pages, the
+# attestation for the duo's two parties only.
+EMPLOYERS_ONLY = personal(employers=OK, support=NOT_FOUND)
+for name in ("offers:import", "offers:import_template_xlsx", "offers:import_template_csv"):
+    declare(name, case(path(name), EMPLOYERS_ONLY))
+declare(
+    "offers:import_preview",
+    # An unknown preview: back to « Importer des offres » with a message.
+    case(
+        path("offers:import_preview", token="inconnu"),
+        personal(employers=redirect_to("/espace/offres/importer/"), support=NOT_FOUND),
+    ),
+)
+declare("offers:reconduct", case(path("offers:reconduct"), EMPLOYERS_ONLY))
+declare(
+    "offers:duplicate",
+    case(path("offers:duplicate", "offer_a"), personal(referents=NOT_FOUND, employer_a=OK)),
+    case(path("offers:duplicate", "offer_b"), personal(referents=NOT_FOUND, employer_b=OK)),
+)
+declare(
+    "offers:export_offers",
+    *(
+        case(path("offers:export_offers", file_format=file_format), EMPLOYERS_ONLY)
+        for file_format in ("csv", "xlsx")
+    ),
+)
+declare(
+    "offers:export_duos",
+    *(
+        case(
+            path("offers:export_duos", file_format=file_format),
+            personal(employers=NOT_FOUND, support=OK),
+        )
+        for file_format in ("csv", "xlsx")
+    ),
+)
+declare(
+    "offers:attestation",
+    case(
+        path("offers:attestation", "duo"),
+        personal(referents=NOT_FOUND, employer_a=OK, sa_duo=OK),
+    ),
+)
 
 # The coordinators' « DuoDay » listings: every view of each, for its model's permission
 # only. The editor, with no DuoDay permission, is refused each of them.

@@ -4,6 +4,7 @@ saves nothing, and gets its form back with a French message."""
 
 import pytest
 from django.test import RequestFactory
+from django.utils import timezone
 from pytest_django.asserts import assertContains
 from wagtail.contrib.forms.models import FormSubmission
 
@@ -115,7 +116,13 @@ RESEND_CONFIRMATION = "/inscription/renvoyer/"
 def test_confirmation_resend_is_limited_per_target_address(
     post, production_settings, db, mailoutbox
 ):
-    ReferentFactory(email="camille.durand@exemple.fr", is_active=False, email_confirmed_at=None)
+    # A registrant still waiting for the confirmation link sent at registration.
+    ReferentFactory(
+        email="camille.durand@exemple.fr",
+        is_active=False,
+        email_confirmed_at=None,
+        confirmation_sent_at=timezone.now(),
+    )
     allowed = limit(production_settings, "confirmation", "email")
     for _request in range(allowed):
         post(RESEND_CONFIRMATION, {"email": "camille.durand@exemple.fr"})
