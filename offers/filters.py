@@ -8,6 +8,12 @@ from offers.models import Offer
 
 
 class OfferFilter(django_filters.FilterSet):
+    """The « Offres » filters. `editions`: the Edition objects to choose from (employers,
+    whose offers span several editions); without it, no edition filter."""
+
+    edition = django_filters.ChoiceFilter(
+        label=_("Édition"), choices=[], empty_label=_("Toutes les éditions")
+    )
     q = django_filters.CharFilter(label=_("Recherche"), method="search_text")
     status = django_filters.ChoiceFilter(
         label=_("État"), choices=OfferStatus.choices, empty_label=_("Tous les états")
@@ -26,10 +32,16 @@ class OfferFilter(django_filters.FilterSet):
 
     class Meta:
         model = Offer
-        fields = ["q", "status", "department", "modality", "sector"]
+        fields = ["edition", "q", "status", "department", "modality", "sector"]
 
-    def __init__(self, *args, departments=None, statuses=None, **kwargs):
+    def __init__(self, *args, departments=None, statuses=None, editions=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if editions is None:
+            del self.filters["edition"]
+        else:
+            self.filters["edition"].extra["choices"] = [
+                (edition.pk, str(edition)) for edition in editions
+            ]
         if departments is not None:
             self.filters["department"].queryset = departments
         if statuses is not None:

@@ -37,12 +37,21 @@ def _current_edition():
 @referent_required
 def offer_list(request):
     structure = request.structure
-    offers = Offer.objects.visible_to(request.user).select_related("department", "edition")
+    offers = Offer.objects.visible_to(request.user).select_related(
+        "department", "edition", "structure"
+    )
     if structure.is_employer:
-        departments = Department.objects.filter(
-            pk__in=Offer.objects.for_employer(structure).values("department_id")
+        own_offers = Offer.objects.for_employer(structure)
+        departments = Department.objects.filter(pk__in=own_offers.values("department_id"))
+        editions = list(
+            Edition.objects.filter(Q(is_current=True) | Q(pk__in=own_offers.values("edition_id")))
         )
-        filterset = OfferFilter(request.GET or None, queryset=offers, departments=departments)
+        filterset = OfferFilter(
+            _current_edition_by_default(request.GET, editions),
+            queryset=offers,
+            departments=departments,
+            editions=editions,
+        )
     else:
         # Offers whose duo the SA formed are under « Mes duos ».
         offers = offers.filter(edition__is_current=True, status__in=OPEN_STATUSES)
@@ -60,6 +69,17 @@ def offer_list(request):
         "offers/offer_list.html",
         {"filter": filterset, "page_obj": page_obj, "structure": structure},
     )
+
+
+def _current_edition_by_default(query, editions):
+    """The employer's list shows the current edition until another one (or « Toutes les
+    éditions », an empty value) is chosen."""
+    current = next((edition for edition in editions if edition.is_current), None)
+    if "edition" in query or current is None:
+        return query or None
+    query = query.copy()
+    query["edition"] = str(current.pk)
+    return query
 
 
 @employer_required
@@ -205,15 +225,12 @@ def withdraw_interest(request, pk):
 
 
 def _filled_meanwhile(request, pk):
-    """An offer of the SA's departments that another SA has just filled. Only a POST (the
+    """An offer within the SA's reach that another SA has just filled. Only a POST (the
     SA's answer to a page it saw a moment ago) is told so; any other request gets a 404."""
     return (
         Offer.objects.current()
-        .filter(
-            pk=pk,
-            status=OfferStatus.FILLED,
-            department__in=request.structure.served_departments.all(),
-        )
+        .within_reach_of(request.structure)
+        .filter(pk=pk, status=OfferStatus.FILLED)
         .first()
     )
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 DATA_SIZES = [3, 30]
 
-EMPLOYER_LIST_QUERIES = 14
+EMPLOYER_LIST_QUERIES = 15  # + the editions of the « Édition » filter
 SUPPORT_LIST_QUERIES = 14
 EMPLOYER_DETAIL_QUERIES = 15
 SUPPORT_DETAIL_QUERIES = 14
