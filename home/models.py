@@ -11,6 +11,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -291,8 +292,9 @@ class ContactPage(AbstractEmailForm):
         )
 
 
-class OfferSearchPage(Page):
-    """Public search of the open offers of the current edition: no referent's contact."""
+class OfferSearchPage(RoutablePageMixin, Page):
+    """Public search of the open offers of the current edition, and each open offer's own
+    page under it (`<page>/<offer id>/`): no referent's contact."""
 
     intro = models.TextField(_("chapô"), blank=True)
     call_to_action = models.TextField(
@@ -309,9 +311,16 @@ class OfferSearchPage(Page):
     class Meta:
         verbose_name = _("recherche d'offres")
 
-    def get_context(self, request, *args, **kwargs):
-        from offers.public import public_search
+    @path("<int:offer_id>/", name="offer")
+    def offer(self, request, offer_id):
+        return self.render(request, offer_id=offer_id, template="offers/public_offer.html")
+
+    def get_context(self, request, *args, offer_id=None, **kwargs):
+        from offers import public
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(public_search(request))
+        if offer_id is None:
+            context.update(public.public_search(request))
+        else:
+            context.update(public.public_offer(request, offer_id))
         return context
