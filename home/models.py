@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -32,6 +33,7 @@ class ContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Coordonnées")
+        verbose_name_plural = _("Coordonnées")
 
     @property
     def phone_uri(self):
@@ -80,6 +82,7 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Pied de page")
+        verbose_name_plural = _("Pieds de page")
 
 
 class HomePage(Page):
@@ -98,6 +101,10 @@ class HomePage(Page):
     employer_cta_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page cible employeurs"),
+        help_text=_(
+            "Proposée en lien à côté du bouton. Le bouton mène à l'inscription pour un "
+            "visiteur, à « Ajouter une offre » pour un employeur connecté."
+        ),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -152,11 +159,23 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsPage.objects.live().public().order_by("-date", "-pk")[:3]
+        context["employer_cta_url"] = self.employer_cta_url(request.user)
         return context
+
+    def employer_cta_url(self, user):
+        """Where « Proposer un duo » leads: a visitor registers first, an employer referent
+        adds an offer; anyone else reads the page the editor chose."""
+        if not user.is_authenticated:
+            return reverse("directory:register")
+        structure = getattr(user, "structure", None)
+        if structure is not None and structure.is_employer:
+            return reverse("offers:create")
+        return self.employer_cta_page.url if self.employer_cta_page else None
 
 
 class StandardPage(Page):
@@ -168,6 +187,7 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")
 
 
 class AccessibilityPage(Page):
@@ -191,6 +211,7 @@ class AccessibilityPage(Page):
 
     class Meta:
         verbose_name = _("déclaration d'accessibilité")
+        verbose_name_plural = _("déclarations d'accessibilité")
 
 
 class NewsIndexPage(Page):
@@ -201,6 +222,7 @@ class NewsIndexPage(Page):
 
     class Meta:
         verbose_name = _("liste des actualités")
+        verbose_name_plural = _("listes des actualités")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -225,6 +247,7 @@ class NewsPage(Page):
 
     class Meta:
         verbose_name = _("actualité")
+        verbose_name_plural = _("actualités")
 
 
 class FaqPage(Page):
@@ -237,6 +260,7 @@ class FaqPage(Page):
 
     class Meta:
         verbose_name = _("foire aux questions")
+        verbose_name_plural = _("foires aux questions")
 
 
 class GuidePage(Page):
@@ -251,10 +275,15 @@ class GuidePage(Page):
 
     class Meta:
         verbose_name = _("guide d'utilisation")
+        verbose_name_plural = _("guides d'utilisation")
 
 
 class ContactFormField(AbstractFormField):
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("champ du formulaire")
+        verbose_name_plural = _("champs du formulaire")
 
 
 class ContactPage(AbstractEmailForm):
@@ -281,6 +310,7 @@ class ContactPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = _("page de contact")
+        verbose_name_plural = _("pages de contact")
 
     def send_mail(self, form):
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
@@ -289,7 +319,17 @@ class ContactPage(AbstractEmailForm):
             body=self.render_email(form),
             recipients=addresses,
             from_email=self.from_address or None,
+            reply_to=self.visitor_addresses(form),
         )
+
+    def visitor_addresses(self, form):
+        """The addresses the visitor typed in the form's e-mail fields: the team answers
+        them with « Répondre »."""
+        return [
+            form.cleaned_data[field.clean_name]
+            for field in self.get_form_fields()
+            if field.field_type == "email" and form.cleaned_data.get(field.clean_name)
+        ]
 
 
 class OfferSearchPage(RoutablePageMixin, Page):
@@ -310,6 +350,7 @@ class OfferSearchPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("recherche d'offres")
+        verbose_name_plural = _("recherches d'offres")
 
     @path("<int:offer_id>/", name="offer")
     def offer(self, request, offer_id):
