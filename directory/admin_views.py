@@ -13,12 +13,14 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail_modeladmin.views import IndexView, InspectView, InstanceSpecificView
 
 from directory import services
@@ -39,6 +41,16 @@ def _date_for_csv(value):
     return date_format(value, "SHORT_DATE_FORMAT")
 
 
+class FrenchPaginator(WagtailPaginator):
+    """Wagtail's listing count (« 2 éditions ») with the French rule: 0 and 1 are
+    singular (« 0 duo », not « 0 duos »)."""
+
+    @cached_property
+    def items_count_label(self):
+        name = self.verbose_name if self.count <= 1 else self.verbose_name_plural
+        return f"{self.count} {name}"
+
+
 class ExportIndexView(IndexView):
     """The modeladmin listing, with spreadsheets a French coordinator can read.
 
@@ -47,6 +59,7 @@ class ExportIndexView(IndexView):
     value and the listing's « - »).
     """
 
+    paginator_class = FrenchPaginator
     # Checked in order: datetimes (already first in IndexView's) before dates.
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,
