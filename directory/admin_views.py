@@ -15,12 +15,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 from wagtail_modeladmin.views import (
     DeleteView,
@@ -62,6 +64,16 @@ class BoundedSearchHandler(DjangoORMSearchHandler):
         return super().search_queryset(queryset, " ".join(words), **kwargs)
 
 
+class FrenchPaginator(WagtailPaginator):
+    """Wagtail's listing count (« 2 éditions ») with the French rule: 0 and 1 are
+    singular (« 0 duo », not « 0 duos »)."""
+
+    @cached_property
+    def items_count_label(self):
+        name = self.verbose_name if self.count <= 1 else self.verbose_name_plural
+        return f"{self.count} {name}"
+
+
 class ExportIndexView(IndexView):
     """The modeladmin listing, restricted to what it declares, with spreadsheets a French
     coordinator can read.
@@ -79,6 +91,7 @@ class ExportIndexView(IndexView):
     (portal/admin_spreadsheets.py), headings too.
     """
 
+    paginator_class = FrenchPaginator
     # Checked in order: datetimes (already first in IndexView's) before dates.
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,

@@ -101,6 +101,17 @@ DEMO_STRUCTURES = [
         ["93"],
         False,
     ),
+    # Serves only the Bouches-du-Rhône: sees the remote offers of Paris all the same.
+    (
+        "support",
+        "Cap Emploi Bouches-du-Rhône",
+        "cap_emploi",
+        "45 La Canebière",
+        "13001",
+        "Marseille",
+        ["13"],
+        True,
+    ),
 ]
 
 DEMO_REFERENTS = {
@@ -110,6 +121,7 @@ DEMO_REFERENTS = {
     "Cap Emploi Paris": [("capemploi@duoday.fr", "Louis", "Petit", "Conseiller")],
     "Mission locale de Lyon": [("sa.lyon@duoday.fr", "Inès", "Moreau", "Conseillère")],
     "IME Les Tilleuls": [("sa.attente@duoday.fr", "Paul", "Roux", "Éducateur")],
+    "Cap Emploi Bouches-du-Rhône": [("sa.marseille@duoday.fr", "Yasmine", "Garcia", "Conseillère")],
 }
 
 

@@ -1,5 +1,7 @@
 """The French departments (INSEE codes) and the rule that maps a postcode to one."""
 
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -137,3 +139,18 @@ def department_code_for_postcode(postcode):
             params={"postcode": postcode},
         )
     return code
+
+
+def _alphabetical(text):
+    """Sort key ignoring accents: « Île-de-France » between « Hauts-de-France » and « La
+    Réunion »."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def choices_by_region(departments):
+    """Grouped choices `[(region, [(pk, "75 – Paris"), …]), …]`, regions in alphabetical
+    order, departments by code: a checkbox list a person can scan region by region."""
+    regions = {}
+    for department in sorted(departments, key=lambda department: department.code):
+        regions.setdefault(department.region, []).append((department.pk, str(department)))
+    return sorted(regions.items(), key=lambda region: _alphabetical(region[0]))

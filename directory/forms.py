@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
-from directory.departments import department_code_for_postcode
+from directory.departments import choices_by_region, department_code_for_postcode
 from directory.emails import send_password_reset
 from directory.enums import TYPES_BY_KIND, StructureKind
 from directory.models import Department, Structure, User
@@ -126,7 +126,8 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
         label=_("Départements couverts (structures accompagnantes)"),
         queryset=Department.objects.all(),
         required=False,
-        help_text=_("Maintenez Ctrl (ou Cmd) pour en choisir plusieurs."),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Ouvrez une région, puis cochez les départements où vous accompagnez."),
     )
     first_name = forms.CharField(label=_("Prénom du référent"), max_length=150)
     last_name = forms.CharField(label=_("Nom du référent"), max_length=150)
@@ -164,6 +165,7 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
                 [(t.value, t.label) for t in TYPES_BY_KIND[StructureKind.SUPPORT]],
             ),
         ]
+        self.fields["served_departments"].choices = choices_by_region(Department.objects.all())
 
     def clean_siret(self):
         siret = "".join(self.cleaned_data["siret"].split())

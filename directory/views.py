@@ -125,11 +125,13 @@ def confirm_email(request, token):
 @referent_required
 def account(request):
     structure = request.structure
-    referents = User.objects.filter(structure=structure).order_by("-is_active", "last_name")
+    referents = list(User.objects.filter(structure=structure).order_by("-is_active", "last_name"))
     context = {
         "structure": structure,
         "served_departments": structure.served_departments.all(),
         "referents": referents,
+        # Never the last active referent: no « Désactiver » link when there is only one.
+        "can_deactivate": sum(referent.is_active for referent in referents) > 1,
         "pending_invitations": structure.invitations.pending().select_related("invited_by"),
         "modification_requests": structure.modification_requests.all()[:5],
         "structure_form": StructureContactForm(instance=structure, prefix="structure"),
@@ -268,8 +270,10 @@ def accept_invitation(request, token):
 def support_directory(request):
     department_ids = directory_department_ids(request.structure)
     departments = Department.objects.filter(pk__in=department_ids)
-    structures = support_directory_for(request.structure, department_ids).select_related(
-        "department"
+    structures = (
+        support_directory_for(request.structure, department_ids)
+        .select_related("department")
+        .prefetch_related("served_departments")
     )
     filterset = SupportDirectoryFilter(
         request.GET or None, queryset=structures, departments=departments

@@ -17,6 +17,7 @@ class ResourcesPage(Page):
 
     class Meta:
         verbose_name = _("page des ressources")
+        verbose_name_plural = _("pages des ressources")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

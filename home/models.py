@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -12,6 +13,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -34,6 +36,7 @@ class ContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Coordonnées")
+        verbose_name_plural = _("Coordonnées")
 
     @property
     def phone_uri(self):
@@ -82,6 +85,7 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Pied de page")
+        verbose_name_plural = _("Pieds de page")
 
 
 class HomePage(Page):
@@ -100,6 +104,10 @@ class HomePage(Page):
     employer_cta_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page cible employeurs"),
+        help_text=_(
+            "Proposée en lien à côté du bouton. Le bouton mène à l'inscription pour un "
+            "visiteur, à « Ajouter une offre » pour un employeur connecté."
+        ),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -154,12 +162,24 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsPage.objects.live().public().order_by("-date", "-pk")[:3]
         context["current_edition"] = Edition.current()
+        context["employer_cta_url"] = self.employer_cta_url(request.user)
         return context
+
+    def employer_cta_url(self, user):
+        """Where « Proposer un duo » leads: a visitor registers first, an employer referent
+        adds an offer; anyone else reads the page the editor chose."""
+        if not user.is_authenticated:
+            return reverse("directory:register")
+        structure = getattr(user, "structure", None)
+        if structure is not None and structure.is_employer:
+            return reverse("offers:create")
+        return self.employer_cta_page.url if self.employer_cta_page else None
 
 
 class StandardPage(Page):
@@ -171,6 +191,7 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")
 
 
 class AccessibilityPage(Page):
@@ -194,6 +215,7 @@ class AccessibilityPage(Page):
 
     class Meta:
         verbose_name = _("déclaration d'accessibilité")
+        verbose_name_plural = _("déclarations d'accessibilité")
 
 
 class NewsIndexPage(Page):
@@ -204,6 +226,7 @@ class NewsIndexPage(Page):
 
     class Meta:
         verbose_name = _("liste des actualités")
+        verbose_name_plural = _("listes des actualités")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -228,6 +251,7 @@ class NewsPage(Page):
 
     class Meta:
         verbose_name = _("actualité")
+        verbose_name_plural = _("actualités")
 
 
 class FaqPage(Page):
@@ -240,6 +264,7 @@ class FaqPage(Page):
 
     class Meta:
         verbose_name = _("foire aux questions")
+        verbose_name_plural = _("foires aux questions")
 
 
 class GuidePage(Page):
@@ -254,10 +279,15 @@ class GuidePage(Page):
 
     class Meta:
         verbose_name = _("guide d'utilisation")
+        verbose_name_plural = _("guides d'utilisation")
 
 
 class ContactFormField(AbstractFormField):
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("champ du formulaire")
+        verbose_name_plural = _("champs du formulaire")
 
 
 class ContactPage(AbstractEmailForm):
@@ -284,6 +314,7 @@ class ContactPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = _("page de contact")
+        verbose_name_plural = _("pages de contact")
 
     def serve(self, request, *args, **kwargs):
         # Rate limit (portal/rate_limits.py): over it, the form comes back with the message.
@@ -302,11 +333,22 @@ class ContactPage(AbstractEmailForm):
             body=self.render_email(form),
             recipients=addresses,
             from_email=self.from_address or None,
+            reply_to=self.visitor_addresses(form),
         )
 
+    def visitor_addresses(self, form):
+        """The addresses the visitor typed in the form's e-mail fields: the team answers
+        them with « Répondre »."""
+        return [
+            form.cleaned_data[field.clean_name]
+            for field in self.get_form_fields()
+            if field.field_type == "email" and form.cleaned_data.get(field.clean_name)
+        ]
 
-class OfferSearchPage(Page):
-    """Public search of the open offers of the current edition: no referent's contact."""
+
+class OfferSearchPage(RoutablePageMixin, Page):
+    """Public search of the open offers of the current edition, and each open offer's own
+    page under it (`<page>/<offer id>/`): no referent's contact."""
 
     intro = models.TextField(_("chapô"), blank=True)
     call_to_action = models.TextField(
@@ -322,10 +364,18 @@ class OfferSearchPage(Page):
 
     class Meta:
         verbose_name = _("recherche d'offres")
+        verbose_name_plural = _("recherches d'offres")
 
-    def get_context(self, request, *args, **kwargs):
-        from offers.public import public_search
+    @path("<int:offer_id>/", name="offer")
+    def offer(self, request, offer_id):
+        return self.render(request, offer_id=offer_id, template="offers/public_offer.html")
+
+    def get_context(self, request, *args, offer_id=None, **kwargs):
+        from offers import public
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(public_search(request))
+        if offer_id is None:
+            context.update(public.public_search(request))
+        else:
+            context.update(public.public_offer(request, offer_id))
         return context

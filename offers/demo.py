@@ -68,6 +68,15 @@ DEMO_OFFERS = [
         Modality.REMOTE,
     ),
     ("Boulangerie Duval", "Livreur·se", Sector.LOGISTICS, "75011", "Paris", Modality.ON_SITE),
+    # Remote: every SA sees it, Cap Emploi Bouches-du-Rhône in Marseille too.
+    (
+        "Boulangerie Duval",
+        "Assistant·e communication à distance",
+        Sector.COMMUNICATION,
+        "75002",
+        "Paris",
+        Modality.REMOTE,
+    ),
     (
         "Mairie de Lyon",
         "Agent·e des espaces verts",

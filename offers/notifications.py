@@ -204,9 +204,7 @@ def send_bulk_summaries(template_prefix, offer_ids, acting_user_id):
     """One e-mail to the referent who added the offers at once, and one to each other
     referent named in them: never one e-mail per offer."""
     offers = list(
-        Offer.objects.filter(pk__in=offer_ids)
-        .select_related("edition", "referent")
-        .order_by("pk")
+        Offer.objects.filter(pk__in=offer_ids).select_related("edition", "referent").order_by("pk")
     )
     acting_user = User.objects.filter(pk=acting_user_id, is_active=True).first()
     if not offers or acting_user is None:

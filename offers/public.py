@@ -1,6 +1,9 @@
-"""The public search of open offers, shown by the « Trouver une offre » page."""
+"""What visitors see of the offers: the public search of open offers (the « Trouver une
+offre » page) and a public page per open offer, never a referent's contact."""
 
 from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from offers.enums import OPEN_STATUSES
 from offers.filters import OfferFilter
@@ -17,3 +20,16 @@ def public_search(request):
         filterset.qs.order_by("-created_at", "-pk"), PUBLIC_OFFERS_PER_PAGE
     ).get_page(request.GET.get("page"))
     return {"filter": filterset, "page_obj": page_obj}
+
+
+def public_offer(request, offer_id):
+    """One open offer of the current edition (anything else answers 404), and the link to
+    it in the personal space of a referent who may act on it."""
+    offer = get_object_or_404(
+        Offer.objects.public().select_related("department", "structure"), pk=offer_id
+    )
+    in_own_space = Offer.objects.visible_to(request.user).filter(pk=offer.pk).exists()
+    return {
+        "offer": offer,
+        "own_space_url": reverse("offers:detail", args=[offer.pk]) if in_own_space else None,
+    }

@@ -2,7 +2,8 @@
 
 - employer referents: every offer of their structure, any status;
 - support structure (SA) referents: the open offers (« Non concrétisée », « En cours ») of
-  the current edition in the departments they serve, plus the offers whose duo they formed;
+  the current edition within their reach (in the departments they serve, or remote
+  wherever they are), plus the offers whose duo they formed;
 - visitors: the open offers of the current edition (public search);
 - anyone else: nothing.
 
@@ -13,7 +14,7 @@ parties, the offer's employer and the SA that formed it (the attestation, the ex
 from django.db import models
 from django.db.models import Q
 
-from offers.enums import OPEN_STATUSES
+from offers.enums import OPEN_STATUSES, Modality
 
 
 def _referent_structure(user):
@@ -34,11 +35,15 @@ class OfferQuerySet(models.QuerySet):
     def for_employer(self, structure):
         return self.filter(structure=structure)
 
+    def within_reach_of(self, structure):
+        """The offers a support structure may answer, whatever their status: those in the
+        departments it serves, and remote (« Distanciel ») ones anywhere, since a person can
+        take part from home. The workflow checks an SA's answer against this rule too."""
+        return self.filter(_within_reach_of(structure))
+
     def for_support_structure(self, structure):
-        open_in_departments = Q(
-            edition__is_current=True,
-            status__in=OPEN_STATUSES,
-            department__in=structure.served_departments.all(),
+        open_in_reach = Q(edition__is_current=True, status__in=OPEN_STATUSES) & _within_reach_of(
+            structure
         )
         # A subquery rather than a join: no DISTINCT over 100,000 offers.
         from offers.models import Duo
@@ -48,7 +53,7 @@ class OfferQuerySet(models.QuerySet):
                 "offer_id"
             )
         )
-        return self.filter(open_in_departments | formed_by_structure)
+        return self.filter(open_in_reach | formed_by_structure)
 
     def public(self):
         return self.current().open()
@@ -60,6 +65,10 @@ class OfferQuerySet(models.QuerySet):
         if structure.is_employer:
             return self.for_employer(structure)
         return self.for_support_structure(structure)
+
+
+def _within_reach_of(structure):
+    return Q(department__in=structure.served_departments.all()) | Q(modality=Modality.REMOTE)
 
 
 class DuoQuerySet(models.QuerySet):

@@ -37,7 +37,9 @@ def _current_edition():
 @referent_required
 def offer_list(request):
     structure = request.structure
-    offers = Offer.objects.visible_to(request.user).select_related("department", "edition")
+    offers = Offer.objects.visible_to(request.user).select_related(
+        "department", "edition", "structure"
+    )
     if structure.is_employer:
         filterset = employer_offer_filter(request.GET or None, structure, offers)
     else:
@@ -211,15 +213,12 @@ def withdraw_interest(request, pk):
 
 
 def _filled_meanwhile(request, pk):
-    """An offer of the SA's departments that another SA has just filled. Only a POST (the
+    """An offer within the SA's reach that another SA has just filled. Only a POST (the
     SA's answer to a page it saw a moment ago) is told so; any other request gets a 404."""
     return (
         Offer.objects.current()
-        .filter(
-            pk=pk,
-            status=OfferStatus.FILLED,
-            department__in=request.structure.served_departments.all(),
-        )
+        .within_reach_of(request.structure)
+        .filter(pk=pk, status=OfferStatus.FILLED)
         .first()
     )
 

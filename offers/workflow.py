@@ -44,7 +44,9 @@ def _check_support(structure):
 
 
 def _check_served(offer, structure):
-    if not structure.served_departments.filter(pk=offer.department_id).exists():
+    """The SA may answer the offer: in a department it serves, or remote (one rule, the
+    queryset's)."""
+    if not Offer.objects.within_reach_of(structure).filter(pk=offer.pk).exists():
         raise InvalidTransition(_("Cette offre n’est pas dans un département que vous couvrez."))
 
 

@@ -1,6 +1,7 @@
 """Render any Django form field with the French state design system's markup."""
 
 from django import template
+from django.forms.boundfield import BoundWidget
 
 register = template.Library()
 
@@ -35,3 +36,31 @@ def dsfr_widget(bound_field):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def choice_groups(bound_field):
+    """The options of a radio or checkbox list, by group, for the DSFR markup.
+
+    A list of `{"name", "options", "has_checked"}`: one group named None for an ungrouped
+    list; for grouped choices (`[(group, [(value, label), …]), …]`, as for <optgroup>), one
+    per group. Each option renders as `div.fr-radio-group > input + label` (django-dsfr's
+    option templates): the DSFR draws the box from the label, right after the input.
+    """
+    widget = bound_field.field.widget
+    widget_id = widget.attrs.get("id") or bound_field.auto_id
+    attrs = bound_field.build_widget_attrs({"id": widget_id} if widget_id else {})
+    groups = []
+    for name, options, _index in widget.optgroups(
+        bound_field.html_name, widget.format_value(bound_field.value()), attrs
+    ):
+        if name is None and groups and groups[-1]["name"] is None:
+            group = groups[-1]
+        else:
+            group = {"name": name, "options": [], "has_checked": False}
+            groups.append(group)
+        group["options"] += [
+            BoundWidget(widget, option, bound_field.form.renderer) for option in options
+        ]
+        group["has_checked"] |= any(option["selected"] for option in options)
+    return groups

@@ -450,3 +450,37 @@ def test_password_change_rules_are_plain_text_in_the_label(client, referent):
     ).group(1)
     assert "Au moins 12 caractères" in label
     assert "<ul" not in label
+
+
+def deactivate_url(user):
+    return f"/espace/compte/referents/{user.pk}/desactiver/"
+
+
+def test_the_only_active_referent_is_not_offered_desactiver(logged_in, referent):
+    ReferentFactory(structure=referent.structure, is_active=False)
+
+    response = logged_in.get(URL)
+
+    assertNotContains(response, deactivate_url(referent))
+    assert "Désactiver" not in page_text(response)
+
+
+def test_each_of_two_active_referents_is_offered_desactiver(logged_in, referent):
+    colleague = ReferentFactory(structure=referent.structure)
+
+    response = logged_in.get(URL)
+
+    assertContains(response, f'href="{deactivate_url(referent)}"')
+    assertContains(response, f'href="{deactivate_url(colleague)}"')
+
+
+def test_modification_requests_show_what_was_asked(logged_in, referent):
+    ModificationRequestFactory(
+        structure=referent.structure,
+        author=referent,
+        message="Notre raison sociale devient « Dupain & Fils ».",
+    )
+
+    page = page_text(logged_in.get(URL))
+
+    assert "Votre demande : « Notre raison sociale devient « Dupain & Fils ». »" in page

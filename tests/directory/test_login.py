@@ -172,3 +172,28 @@ def test_logging_in_with_the_login_page_as_next_page_leads_to_the_personal_space
     )
 
     assert response["Location"] == "/espace/ressources/"
+
+
+@pytest.fixture
+def unconfirmed_user(db):
+    """A registrant who has not opened the confirmation link yet."""
+    return UserFactory(email="sacha.petit@exemple.fr", is_active=False, email_confirmed_at=None)
+
+
+def test_right_password_before_confirming_the_email_asks_to_confirm_it(client, unconfirmed_user):
+    response = log_in(client, "sacha.petit@exemple.fr", DEFAULT_PASSWORD)
+
+    page = text_of(response)
+    assert "Confirmez d’abord votre adresse e-mail" in page
+    assert "mot de passe incorrect" not in page
+    assert SESSION_KEY not in client.session
+
+
+def test_wrong_password_before_confirming_the_email_says_only_that_it_is_wrong(
+    client, unconfirmed_user
+):
+    response = log_in(client, "sacha.petit@exemple.fr", WRONG_PASSWORD)
+
+    page = text_of(response)
+    assert "Adresse e-mail ou mot de passe incorrect" in page
+    assert "Confirmez d’abord" not in page

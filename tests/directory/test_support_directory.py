@@ -298,3 +298,16 @@ def test_card_runs_a_bounded_number_of_queries(
         response = client.get(card_url(sa))
 
     assert len(response.context["structure"].active_referents) == size
+
+
+def test_directory_shows_the_departments_each_sa_serves(client, employer):
+    support_structure("Cap Emploi Île-de-France", served=("75", "92", "93"), postcode="92100")
+
+    response = client.get(URL)
+
+    assertContains(
+        response,
+        '<td data-label="Départements couverts">75 – Paris, 92 – Hauts-de-Seine, '
+        "93 – Seine-Saint-Denis</td>",
+        html=True,
+    )

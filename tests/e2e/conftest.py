@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SCREENSHOTS_DIR = PROJECT_DIR / "tmp" / "screenshots"
@@ -240,3 +240,54 @@ def log_in(page, email, password=DEMO_PASSWORD):
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_load_state("load")
+
+
+def choose(page, label):
+    """Tick a radio button or a checkbox as a person does, by clicking its label: the DSFR
+    draws the box on the label, over the (transparent) input."""
+    control = page.get_by_label(label, exact=True)
+    page.locator(f'label[for="{control.get_attribute("id")}"]').click()
+    expect(control).to_be_checked()
+
+
+# The radios and checkboxes of the page that are rendered (their label is laid out, outside a
+# closed disclosure), and
+# those of them whose box cannot be seen: neither the input itself nor what the DSFR draws
+# instead of it (the input being then transparent) — a box in the label's ::before for a
+# checkbox, a circle painted on the label, left of its text, for a radio.
+CHOICE_CONTROLS_JS = """
+() => {
+    const rendered = Array.from(document.querySelectorAll(
+        'main input[type=radio], main input[type=checkbox]'
+    )).filter((input) => input.labels.length && input.labels[0].getClientRects().length
+        // A closed disclosure (DSFR accordion) hides its choices on purpose.
+        && !input.closest(".fr-collapse:not(.fr-collapse--expanded)"));
+    const unseen = rendered.filter((input) => {
+        const box = input.getBoundingClientRect();
+        const style = getComputedStyle(input);
+        const inputSeen = box.width >= 12 && box.height >= 12
+            && parseFloat(style.opacity) > 0.5 && style.visibility === "visible";
+        // Checkboxes: a box in the label's ::before.
+        const before = getComputedStyle(input.labels[0], "::before");
+        const painted = before.backgroundImage !== "none" || before.boxShadow !== "none"
+            || before.backgroundColor !== "rgba(0, 0, 0, 0)"
+            || (before.borderStyle !== "none" && parseFloat(before.borderWidth) > 0);
+        const boxBefore = before.content !== "none" && before.display !== "none"
+            && before.visibility === "visible" && parseFloat(before.opacity) > 0.5
+            && parseFloat(before.width) >= 12 && parseFloat(before.height) >= 12 && painted;
+        // Radios: a circle painted on the label itself, in the room left of its text.
+        const label = getComputedStyle(input.labels[0]);
+        const circleOnLabel = label.backgroundImage.includes("gradient")
+            && parseFloat(label.paddingLeft) >= 16 && label.visibility === "visible"
+            && parseFloat(label.opacity) > 0.5;
+        return !(inputSeen || boxBefore || circleOnLabel);
+    });
+    return {rendered: rendered.length, unseen: unseen.map((input) => input.id || input.name)};
+}
+"""
+
+
+def choice_controls(page):
+    """{"rendered": how many radios and checkboxes the page lays out, "unseen": the ids of
+    those whose box cannot be seen}."""
+    return page.evaluate(CHOICE_CONTROLS_JS)

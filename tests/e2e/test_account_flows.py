@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import (
     COORDINATOR,
     DEMO_PASSWORD,
+    choose,
     log_in,
     screenshot,
     settle,
@@ -297,7 +298,7 @@ def test_employer_registers_confirms_and_logs_in(page, mail_dir):
         page.get_by_label(PASSWORD).fill(password)
         page.get_by_label(PASSWORD_CONFIRMATION).fill(password)
 
-    page.get_by_label("Employeur", exact=True).check()
+    choose(page, "Employeur")
     page.get_by_label(re.compile("^Raison sociale")).fill(name)
     page.get_by_label(re.compile("^SIRET")).fill(bad_siret)
     page.get_by_label(re.compile("^Type de structure")).select_option(label="Entreprise privée")

@@ -9,7 +9,7 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import log_in, screenshot, settle, visit
+from tests.e2e.conftest import choose, log_in, screenshot, settle, visit
 
 EMPLOYER = "employeur@duoday.fr"
 SA_PARIS = "sa@duoday.fr"  # ESAT Les Ateliers de Paris: 75, 92, 93
@@ -60,7 +60,7 @@ def fill_offer(page, title):
     page.get_by_label(re.compile(r"^Adresse \*")).fill("40 rue Oberkampf")
     page.get_by_label(re.compile("^Code postal")).fill("75011")
     page.get_by_label(re.compile("^Commune")).fill("Paris")
-    page.get_by_label("Présentiel").check()
+    choose(page, "Présentiel")
     page.get_by_label(re.compile("^Horaires")).fill("8 h – 15 h")
     page.get_by_label(re.compile("^Accessibilité du lieu")).fill("Plain-pied, porte large.")
 

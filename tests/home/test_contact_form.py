@@ -95,3 +95,18 @@ def test_invalid_message_is_neither_stored_nor_emailed(client, contact_page):
 
     assert not FormSubmission.objects.exists()
     assert mail.outbox == []
+
+
+def test_message_to_the_team_has_the_visitors_address_as_reply_to(client, contact_page):
+    client.post(contact_page.url, VALID_MESSAGE)
+
+    assert mail.outbox[0].reply_to == ["camille.durand@exemple.fr"]
+    assert mail.outbox[0].from_email == "ne-pas-repondre@duoday.fr"
+
+
+def test_message_without_an_email_field_has_no_reply_to(client, contact_page):
+    contact_page.form_fields.filter(field_type="email").update(required=False)
+
+    client.post(contact_page.url, {**VALID_MESSAGE, "adresse_e_mail": ""})
+
+    assert mail.outbox[0].reply_to == []

@@ -1,11 +1,18 @@
 """Every public page answers in French, with the site's header and footer."""
 
 import datetime
+import re
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from tests.factories import NewsPageFactory, StandardPageFactory, UserFactory
+from tests.factories import (
+    NewsPageFactory,
+    ReferentFactory,
+    StandardPageFactory,
+    StructureFactory,
+    UserFactory,
+)
 from tests.html_text import text_of
 
 PUBLIC_PAGES = [
@@ -181,3 +188,31 @@ def test_unknown_page_says_so_in_french(client, site_tree):
     response = client.get("/cette-page-n-existe-pas/")
 
     assert "Page introuvable" in text_of(response)
+
+
+def proposer_un_duo_href(response):
+    """Where the home page's « Proposer un duo » button leads."""
+    match = re.search(
+        r'<a class="fr-btn" href="([^"]*)">Proposer un duo</a>', response.content.decode()
+    )
+    return match.group(1) if match else None
+
+
+def test_proposer_un_duo_leads_a_visitor_to_registration(client, site_tree):
+    assert proposer_un_duo_href(client.get("/")) == "/inscription/"
+
+
+def test_proposer_un_duo_leads_an_employer_to_ajouter_une_offre(client, site_tree):
+    client.force_login(ReferentFactory())
+
+    assert proposer_un_duo_href(client.get("/")) == "/espace/offres/ajouter/"
+
+
+def test_proposer_un_duo_keeps_the_editors_page_for_a_support_structure(client, site_tree):
+    client.force_login(ReferentFactory(structure=StructureFactory(support=True, validated=True)))
+
+    assert proposer_un_duo_href(client.get("/")) == "/guide-employeurs/"
+
+
+def test_home_page_still_links_the_editors_page_beside_the_button(client, site_tree):
+    assertContains(client.get("/"), 'href="/guide-employeurs/"')

@@ -36,6 +36,7 @@ def card_titles(response):
     return [
         unescape(title)
         for title in re.findall(
-            r'<h2 class="fr-card__title[^"]*">([^<]*)</h2>', response.content.decode()
+            r'<h2 class="fr-card__title[^"]*">(?:<a [^>]*>)?([^<]*)(?:</a>)?</h2>',
+            response.content.decode(),
         )
     ]

@@ -3,6 +3,7 @@ une offre » → « Valider », the offer page, « Editer cette offre » → « 
 cette offre » with its confirmation."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -13,6 +14,7 @@ from offers.enums import OfferStatus
 from offers.models import Offer
 from tests.factories import (
     DuoFactory,
+    EditionFactory,
     InterestFactory,
     OfferFactory,
     ReferentFactory,
@@ -443,3 +445,81 @@ def test_deactivating_an_offer_referent_hands_the_offer_to_the_acting_referent(
     logged_in.post(reverse("directory:deactivate_referent", args=[colleague.pk]))
 
     assert str(Offer.objects.get(pk=offer.pk).referent_id) == acting_referent
+
+
+# « Offres »: one edition at a time
+
+
+def edition_select(response):
+    """The HTML of the « Édition » filter's <select>."""
+    content = response.content.decode()
+    start = content.index('name="edition"')
+    return content[start : content.index("</select>", start)]
+
+
+@pytest.fixture
+def past_offer(employer, past_edition):
+    return OfferFactory(
+        structure=employer.structure, referent=employer, edition=past_edition, title="Pâtissier"
+    )
+
+
+def test_offer_list_shows_the_current_editions_offers_by_default(logged_in, offer, past_offer):
+    assert listed_titles(logged_in.get(LIST_URL)) == ["Vendeur en boulangerie"]
+
+
+def test_offer_list_selects_the_current_edition_in_its_filter(
+    logged_in, offer, past_offer, current_edition
+):
+    response = logged_in.get(LIST_URL)
+
+    assertContains(
+        response,
+        f'<option value="{current_edition.pk}" selected>DuoDay {current_edition.year}</option>',
+        html=True,
+    )
+
+
+def test_offer_list_filters_by_a_past_edition(logged_in, offer, past_offer, past_edition):
+    response = logged_in.get(LIST_URL, {"edition": past_edition.pk})
+
+    assert listed_titles(response) == ["Pâtissier"]
+
+
+def test_offer_list_shows_every_edition_when_asked(logged_in, offer, past_offer):
+    response = logged_in.get(LIST_URL, {"edition": ""})
+
+    assert sorted(listed_titles(response)) == ["Pâtissier", "Vendeur en boulangerie"]
+
+
+def test_offer_list_edition_filter_offers_only_the_employers_editions_and_the_current(
+    logged_in, offer, past_offer, past_edition, current_edition
+):
+    EditionFactory()  # an edition where the employer had no offer
+
+    response = logged_in.get(LIST_URL)
+
+    options = re.findall(r'<option value="(\d*)"', edition_select(response))
+    assert options == ["", str(current_edition.pk), str(past_edition.pk)]
+
+
+def test_offer_list_keeps_the_chosen_edition_on_the_next_page(logged_in, employer, past_edition):
+    OfferFactory.create_batch(21, structure=employer.structure, edition=past_edition)
+
+    response = logged_in.get(LIST_URL, {"edition": past_edition.pk})
+
+    assertContains(response, f"edition={past_edition.pk}&amp;page=2")
+
+
+def test_support_structures_list_has_no_edition_filter(client, support_referent, offer):
+    client.force_login(support_referent)
+
+    assertNotContains(client.get(LIST_URL), 'name="edition"')
+
+
+def test_support_structures_list_shows_each_offers_employer(client, support_referent, offer):
+    client.force_login(support_referent)
+
+    response = client.get(LIST_URL)
+
+    assertContains(response, '<td data-label="Employeur">Boulangerie Dupain</td>', html=True)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 DATA_SIZES = [3, 30]
 
-EMPLOYER_LIST_QUERIES = 14
+EMPLOYER_LIST_QUERIES = 15  # + the editions of the « Édition » filter
 SUPPORT_LIST_QUERIES = 14
 EMPLOYER_DETAIL_QUERIES = 15
 SUPPORT_DETAIL_QUERIES = 14
@@ -24,6 +24,8 @@ MY_DUOS_QUERIES = 14
 EMPLOYER_HISTORY_QUERIES = 13
 SUPPORT_HISTORY_QUERIES = 13
 PUBLIC_SEARCH_QUERIES = 16
+PUBLIC_OFFER_QUERIES = 14
+PUBLIC_OFFER_FOR_AN_SA_QUERIES = 18  # + session, user, structure, « in my space? »
 ADD_OFFER_QUERIES = 14
 ADD_OFFER_WITH_AN_ERROR_QUERIES = 18  # + validating the referent and the department
 EDIT_OFFER_QUERIES = 14
@@ -182,6 +184,34 @@ def test_public_search_queries_do_not_grow_with_offers(
         response = request()
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_public_offer_page_queries_do_not_grow_with_offers_or_interests(
+    client, populate, offer_with_interests, django_assert_max_num_queries, count
+):
+    populate(count)
+    offer = offer_with_interests(count)
+    request = get_twice(client, None, f"/offres/{offer.pk}/")
+
+    with django_assert_max_num_queries(PUBLIC_OFFER_QUERIES):
+        response = request()
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", DATA_SIZES)
+def test_public_offer_page_queries_for_an_sa_do_not_grow_with_offers(
+    client, populate, offer_with_interests, support_referent, django_assert_max_num_queries, count
+):
+    populate(count)
+    offer = offer_with_interests(count)
+    request = get_twice(client, support_referent, f"/offres/{offer.pk}/")
+
+    with django_assert_max_num_queries(PUBLIC_OFFER_FOR_AN_SA_QUERIES):
+        response = request()
+
+    assert "Voir l’offre dans mon espace" in response.content.decode()
 
 
 # The form and confirmation pages: neither the employer's referents (the « Référent de

@@ -457,3 +457,28 @@ def test_sa_that_formed_the_duo_cannot_withdraw_its_interest(offer, support_refe
 
     with pytest.raises(workflow.InvalidTransition, match="annulez-le d’abord"):
         workflow.withdraw_interest(offer, support_referent.structure)
+
+
+def test_employer_page_of_a_past_duo_without_interest_does_not_say_none_is_interested(
+    client, employer, past_edition
+):
+    past_offer = OfferFactory(structure=employer.structure, edition=past_edition)
+    DuoFactory(offer=past_offer, person_first_name="Léa", person_last_name="Fontaine")
+    past_offer.interests.all().delete()  # as the duos of the editions before the portal
+    client.force_login(employer)
+
+    page = text_of(client.get(offer_url("detail", past_offer)))
+
+    assert "Léa Fontaine" in page
+    assert "Aucune structure accompagnante" not in page
+
+
+def test_employer_page_of_a_past_offer_without_interest_says_none_was_interested(
+    client, employer, past_edition
+):
+    past_offer = OfferFactory(structure=employer.structure, edition=past_edition)
+    client.force_login(employer)
+
+    page = text_of(client.get(offer_url("detail", past_offer)))
+
+    assert "Aucune structure accompagnante ne s’est déclarée intéressée." in page

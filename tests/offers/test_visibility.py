@@ -76,7 +76,9 @@ def test_employer_lists_its_offers_of_every_status(client, employer, offer, stat
 def test_employer_lists_its_past_editions_offers(client, employer, past_open_offer):
     client.force_login(employer)
 
-    assert listed_titles(client.get(LIST_URL)) == ["Offre d'une édition passée"]
+    response = client.get(LIST_URL, {"edition": past_open_offer.edition_id})
+
+    assert listed_titles(response) == ["Offre d'une édition passée"]
 
 
 def test_employer_does_not_list_another_employers_offers(
