@@ -22,7 +22,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 FORMULA = '=HYPERLINK("https://pirate.example","Cliquez")'
-OFFER_EXPORT_QUERIES = 6
+# One more than the list's own filters: the editions to choose from (current by default).
+OFFER_EXPORT_QUERIES = 7
 DUO_EXPORT_QUERIES = 4
 
 
@@ -173,12 +174,25 @@ def test_employer_export_has_only_its_own_offers_of_every_edition(
         structure=employer.structure, referent=employer, edition=past_edition, title="L'an passé"
     )
 
-    rows = as_dicts(csv_rows(export(client, employer, offers_url("csv"))))
+    # « Toutes les éditions » in the list's filters (an empty edition).
+    rows = as_dicts(csv_rows(export(client, employer, offers_url("csv", "?edition="))))
 
     assert sorted(row["Intitulé du poste"] for row in rows) == [
         "L'an passé",
         "Vendeur en boulangerie",
     ]
+
+
+def test_employer_export_follows_the_lists_default_the_current_edition(
+    client, employer, offer, past_edition
+):
+    OfferFactory(
+        structure=employer.structure, referent=employer, edition=past_edition, title="L'an passé"
+    )
+
+    rows = as_dicts(csv_rows(export(client, employer, offers_url("csv"))))
+
+    assert [row["Intitulé du poste"] for row in rows] == ["Vendeur en boulangerie"]
 
 
 def test_employer_export_does_not_name_a_cancelled_duo(client, employer, offer, support_referent):
