@@ -44,8 +44,11 @@ class OfferQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         structure = getattr(user, "structure", None) if user.is_authenticated else None
-        if structure is None or not user.is_active or not structure.is_validated:
+        if structure is None or not user.is_active:
             return self.none()
         if structure.is_employer:
+            # Validated or not: an employer manages its offers from the start.
             return self.for_employer(structure)
+        if not structure.is_validated:
+            return self.none()
         return self.for_support_structure(structure)
