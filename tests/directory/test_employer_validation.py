@@ -15,6 +15,7 @@ from tests.factories import (
     OfferFactory,
     ReferentFactory,
     StructureFactory,
+    UserFactory,
 )
 from tests.html_text import text_of
 
@@ -217,3 +218,50 @@ def test_pending_support_structure_still_gets_the_pending_page(client, current_e
     response = client.get(reverse("directory:account"))
 
     assertContains(response, "Structure en attente de validation")
+
+
+# The coordinators validate employers
+
+
+@pytest.fixture
+def coordinator_client(client):
+    client.force_login(UserFactory(coordinator=True))
+    return client
+
+
+def validate_url(structure):
+    return reverse("directory_structure_modeladmin_validate", args=[structure.pk])
+
+
+def test_structures_listing_offers_to_validate_a_pending_employer(coordinator_client):
+    pending = StructureFactory(employer=True, validated_at=None)
+    validated = StructureFactory(employer=True)
+
+    content = coordinator_client.get(
+        reverse("directory_structure_modeladmin_index")
+    ).content.decode()
+
+    assert validate_url(pending) in content
+    assert validate_url(validated) not in content
+
+
+def test_employer_validation_page_says_what_it_opens(coordinator_client):
+    pending = StructureFactory(employer=True, name="Boulangerie Dupain", validated_at=None)
+
+    response = coordinator_client.get(validate_url(pending))
+
+    assert response.status_code == 200
+    assert "l’employeur « Boulangerie Dupain » accède à l’« Annuaire des SA »" in text_of(response)
+
+
+def test_validating_an_employer_twice_sends_one_email(
+    coordinator_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    referent = ReferentFactory(structure=StructureFactory(employer=True, validated_at=None))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator_client.post(validate_url(referent.structure))
+        response = coordinator_client.post(validate_url(referent.structure))
+
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
