@@ -83,10 +83,16 @@ EXAMPLES = settings(
 
 
 def with_hostile_values(valid):
-    """A form's data where each field keeps its valid value or gets a hostile one."""
-    return st.fixed_dictionaries(
+    """A form's valid data with one hostile field (the others valid, so that the form goes as
+    far as it can: cross-field checks, the service, the database), or with each field
+    valid or hostile."""
+    one_hostile_field = st.tuples(st.sampled_from(sorted(valid)), hostile_text).map(
+        lambda field_and_value: {**valid, field_and_value[0]: field_and_value[1]}
+    )
+    any_hostile_fields = st.fixed_dictionaries(
         {field: st.one_of(st.just(value), hostile_text) for field, value in valid.items()}
     )
+    return st.one_of(one_hostile_field, any_hostile_fields)
 
 
 def hostile_query():
