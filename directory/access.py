@@ -13,7 +13,8 @@ def referent_required(view):
     """Logged in, attached to a structure; a support structure must be validated.
 
     Anyone else gets a 404 (the page does not exist for them); an SA still waiting for the
-    coordination's validation gets the pending page.
+    coordination's validation gets the pending page. An employer waiting for it uses its
+    personal space at once, except the « Annuaire des SA » (`directory_is_open`).
     """
 
     @wraps(view)
@@ -23,7 +24,7 @@ def referent_required(view):
         structure = request.user.structure
         if structure is None:
             raise Http404
-        if not structure.is_validated:
+        if structure.is_support and not structure.is_validated:
             return render(request, "directory/pending.html", {"structure": structure})
         request.structure = structure
         return view(request, *args, **kwargs)
@@ -53,6 +54,13 @@ def support_required(view):
     return wrapper
 
 
+def directory_is_open(employer):
+    """The « Annuaire des SA » opens once the coordination has validated the employer: an
+    account registered with any valid SIRET must not harvest the SA referents' contacts by
+    publishing throw-away offers in every department."""
+    return employer.is_employer and employer.is_validated
+
+
 def directory_department_ids(employer):
     """The departments of the employer's offers plus its own department."""
     from offers.models import Offer
@@ -68,7 +76,10 @@ def directory_department_ids(employer):
 
 
 def support_directory_for(employer, department_ids=None):
-    """The validated support structures serving the employer's departments."""
+    """The validated support structures serving the employer's departments; none until the
+    employer itself is validated."""
+    if not directory_is_open(employer):
+        return Structure.objects.none()
     if department_ids is None:
         department_ids = directory_department_ids(employer)
     return (

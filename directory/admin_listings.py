@@ -1,7 +1,7 @@
 """The directory's listings in the coordinators' « DuoDay » menu (wagtail-modeladmin).
 
 Structures, referents, invitations and modification requests: filters, search, CSV/XLSX
-export; « Valider » a support structure and « Marquer comme traitée » a modification
+export; « Valider » a structure and « Marquer comme traitée » a modification
 request, each through a confirmation page (directory/admin_views.py) that calls a service.
 The menu itself, with the offers' listings, is registered by offers/wagtail_hooks.py.
 
@@ -102,13 +102,11 @@ class ActionButtonHelper(ButtonHelper):
 class StructureButtonHelper(ActionButtonHelper):
     action = "validate"
     action_label = _("Valider")
-    action_title = _("Valider cette structure accompagnante")
+    action_title = _("Valider cette structure")
 
     def shows_action(self, structure):
-        return (
-            structure.is_support
-            and not structure.is_validated
-            and self.permission_helper.user_can_validate_obj(self.request.user, structure)
+        return not structure.is_validated and self.permission_helper.user_can_validate_obj(
+            self.request.user, structure
         )
 
 

@@ -37,6 +37,7 @@ from wagtail_modeladmin.views import (
 from directory import services
 from directory.enums import TYPES_BY_KIND
 from directory.models import Structure
+from directory.validators import normalise_siret, validate_siret
 from portal.spreadsheets import safe_cell
 
 
@@ -254,7 +255,8 @@ class StructureAdminForm(WagtailAdminModelForm):
             self.fields.pop("served_departments", None)
 
     def clean_siret(self):
-        siret = self.cleaned_data["siret"]
+        siret = normalise_siret(self.cleaned_data["siret"])
+        validate_siret(siret)
         duplicates = Structure.objects.filter(kind=self.instance.kind, siret=siret).exclude(
             pk=self.instance.pk
         )
@@ -330,13 +332,12 @@ class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
 
 
 class ValidateStructureView(ConfirmActionView):
-    """« Valider » a support structure: its referents may then use their personal space."""
+    """« Valider » a structure: an SA's referents may then use their personal space, an
+    employer's their « Annuaire des SA »."""
 
     action = "validate"
     page_title = gettext_lazy("Valider la structure")
-    not_actionable_message = gettext_lazy(
-        "Cette structure n’est pas une structure accompagnante en attente de validation."
-    )
+    not_actionable_message = gettext_lazy("Cette structure est déjà validée.")
 
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_validate_obj(user, self.instance)
@@ -345,7 +346,7 @@ class ValidateStructureView(ConfirmActionView):
         return _("Valider la structure %(name)s") % {"name": self.instance.name}
 
     def is_actionable(self):
-        return self.instance.is_support and not self.instance.is_validated
+        return not self.instance.is_validated
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 
 from directory.models import User
 from directory.roles import COORDINATION, EDITORS
+from directory.validators import siret_for
 
 DEMO_PASSWORD = "DuoDay-demo-2026"
 
@@ -26,17 +27,6 @@ def seed_staff():
         ("Éditrice (site public)", demo_user("editrice@duoday.fr", "Élise", "Martin", [EDITORS])),
         ("Coordinateur", demo_user("coordination@duoday.fr", "Karim", "Benali", [COORDINATION])),
     ]
-
-
-def _siret(prefix13):
-    """A valid SIRET from 13 digits: the Luhn check digit appended."""
-    from directory.validators import luhn_is_valid
-
-    for check in range(10):
-        candidate = f"{prefix13}{check}"
-        if luhn_is_valid(candidate):
-            return candidate
-    raise ValueError(prefix13)
 
 
 DEMO_STRUCTURES = [
@@ -146,7 +136,7 @@ def seed_structures():
             kind=kind,
             name=name,
             defaults={
-                "siret": _siret(f"{880000000 + index:09d}0001"),
+                "siret": siret_for(f"{88000000 + index:08d}"),
                 "structure_type": structure_type,
                 "address": address,
                 "postcode": postcode,

@@ -120,7 +120,8 @@ def department_code_for_postcode(postcode):
     split into 2A (200-201) and 2B (202-206). Raises ValidationError for anything else.
     """
     postcode = str(postcode if postcode is not None else "").strip()
-    if len(postcode) != 5 or not postcode.isdigit():
+    # isascii(): str.isdigit() also accepts « ² » and Arabic-Indic digits.
+    if len(postcode) != 5 or not (postcode.isascii() and postcode.isdigit()):
         raise ValidationError(
             _("Saisissez un code postal français à 5 chiffres."), code="invalid_postcode"
         )

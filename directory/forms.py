@@ -7,7 +7,6 @@ from django.contrib.auth.forms import (
     SetPasswordForm,
 )
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
@@ -16,7 +15,7 @@ from directory.emails import send_password_reset
 from directory.enums import TYPES_BY_KIND, StructureKind
 from directory.models import Department, Structure, User
 from directory.registration_gates import registration_closed_message
-from directory.validators import validate_siret
+from directory.validators import normalise_siret, validate_printable_name, validate_siret
 from portal.rate_limits import LoginThrottleMixin
 
 PASSWORD_RULES = _("Au moins 12 caractères, pas uniquement des chiffres, pas trop courant.")
@@ -113,14 +112,20 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Vous êtes"), choices=StructureKind.choices, widget=forms.RadioSelect
     )
-    name = forms.CharField(label=_("Raison sociale"), max_length=255)
+    name = forms.CharField(
+        label=_("Raison sociale"), max_length=255, validators=[validate_printable_name]
+    )
     siret = forms.CharField(
         label=_("SIRET"), max_length=20, help_text=_("14 chiffres, sans espace.")
     )
     structure_type = forms.ChoiceField(label=_("Type de structure"), choices=[("", "—")])
-    address = forms.CharField(label=_("Adresse"), max_length=255)
+    address = forms.CharField(
+        label=_("Adresse"), max_length=255, validators=[validate_printable_name]
+    )
     postcode = forms.CharField(label=_("Code postal"), max_length=5)
-    commune = forms.CharField(label=_("Commune"), max_length=150)
+    commune = forms.CharField(
+        label=_("Commune"), max_length=150, validators=[validate_printable_name]
+    )
     structure_phone = forms.CharField(label=_("Téléphone de la structure"), max_length=20)
     served_departments = forms.ModelMultipleChoiceField(
         label=_("Départements couverts (structures accompagnantes)"),
@@ -129,13 +134,19 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Ouvrez une région, puis cochez les départements où vous accompagnez."),
     )
-    first_name = forms.CharField(label=_("Prénom du référent"), max_length=150)
-    last_name = forms.CharField(label=_("Nom du référent"), max_length=150)
+    first_name = forms.CharField(
+        label=_("Prénom du référent"), max_length=150, validators=[validate_printable_name]
+    )
+    last_name = forms.CharField(
+        label=_("Nom du référent"), max_length=150, validators=[validate_printable_name]
+    )
     email = forms.EmailField(
         label=_("Adresse e-mail du référent"), help_text=_("Format attendu : nom@domaine.fr")
     )
     phone = forms.CharField(label=_("Téléphone du référent"), max_length=20)
-    job_title = forms.CharField(label=_("Fonction"), max_length=150)
+    job_title = forms.CharField(
+        label=_("Fonction"), max_length=150, validators=[validate_printable_name]
+    )
 
     field_order = [
         "kind",
@@ -168,7 +179,7 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
         self.fields["served_departments"].choices = choices_by_region(Department.objects.all())
 
     def clean_siret(self):
-        siret = "".join(self.cleaned_data["siret"].split())
+        siret = normalise_siret(self.cleaned_data["siret"])
         validate_siret(siret)
         return siret
 
@@ -229,9 +240,8 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
             email=data["email"],
             department=Department.objects.get(code=self.department_code),
         )
-        if structure.kind == StructureKind.EMPLOYER:
-            # Employers are usable at once; support structures wait for the coordination.
-            structure.validated_at = timezone.now()
+        # Both kinds wait for the coordination's validation: an SA's personal space opens
+        # then, an employer's « Annuaire des SA » too (directory/access.py).
         referent = User(
             email=data["email"],
             first_name=data["first_name"],
@@ -279,8 +289,12 @@ class ModificationRequestForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
-    first_name = forms.CharField(label=_("Prénom"), max_length=150)
-    last_name = forms.CharField(label=_("Nom"), max_length=150)
+    first_name = forms.CharField(
+        label=_("Prénom"), max_length=150, validators=[validate_printable_name]
+    )
+    last_name = forms.CharField(
+        label=_("Nom"), max_length=150, validators=[validate_printable_name]
+    )
     email = forms.EmailField(
         label=_("Adresse e-mail"), help_text=_("Format attendu : nom@domaine.fr")
     )
@@ -288,7 +302,9 @@ class InvitationForm(forms.Form):
 
 class AcceptInvitationForm(PasswordFieldsMixin, forms.Form):
     phone = forms.CharField(label=_("Téléphone"), max_length=20)
-    job_title = forms.CharField(label=_("Fonction"), max_length=150)
+    job_title = forms.CharField(
+        label=_("Fonction"), max_length=150, validators=[validate_printable_name]
+    )
 
     field_order = ["phone", "job_title", "password1", "password2"]
 

@@ -11,7 +11,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from directory.enums import StructureKind, StructureType
-from directory.validators import validate_siret
+from directory.validators import validate_printable_name, validate_siret
 
 INVITATION_VALIDITY = datetime.timedelta(days=7)
 
@@ -43,8 +43,16 @@ class UserManager(DjangoUserManager):
 class User(AbstractUser):
     username = None
     email = models.EmailField(_("adresse e-mail"), unique=True)
+    first_name = models.CharField(
+        _("prénom"), max_length=150, blank=True, validators=[validate_printable_name]
+    )
+    last_name = models.CharField(
+        _("nom"), max_length=150, blank=True, validators=[validate_printable_name]
+    )
     phone = models.CharField(_("téléphone"), max_length=20, blank=True)
-    job_title = models.CharField(_("fonction"), max_length=150, blank=True)
+    job_title = models.CharField(
+        _("fonction"), max_length=150, blank=True, validators=[validate_printable_name]
+    )
     structure = models.ForeignKey(
         "directory.Structure",
         verbose_name=_("structure"),
@@ -109,12 +117,14 @@ class Structure(models.Model):
     """An employer or a support structure (« structure accompagnante », SA)."""
 
     kind = models.CharField(_("catégorie"), max_length=20, choices=StructureKind.choices)
-    name = models.CharField(_("raison sociale"), max_length=255)
+    name = models.CharField(
+        _("raison sociale"), max_length=255, validators=[validate_printable_name]
+    )
     siret = models.CharField(_("SIRET"), max_length=14, validators=[validate_siret])
     structure_type = models.CharField(_("type"), max_length=30, choices=StructureType.choices)
-    address = models.CharField(_("adresse"), max_length=255)
+    address = models.CharField(_("adresse"), max_length=255, validators=[validate_printable_name])
     postcode = models.CharField(_("code postal"), max_length=5)
-    commune = models.CharField(_("commune"), max_length=150)
+    commune = models.CharField(_("commune"), max_length=150, validators=[validate_printable_name])
     department = models.ForeignKey(
         Department,
         verbose_name=_("département"),
@@ -207,8 +217,8 @@ class Invitation(models.Model):
         related_name="invitations",
     )
     email = models.EmailField(_("adresse e-mail"))
-    first_name = models.CharField(_("prénom"), max_length=150)
-    last_name = models.CharField(_("nom"), max_length=150)
+    first_name = models.CharField(_("prénom"), max_length=150, validators=[validate_printable_name])
+    last_name = models.CharField(_("nom"), max_length=150, validators=[validate_printable_name])
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("invité par"),

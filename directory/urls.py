@@ -11,7 +11,9 @@ urlpatterns = [
     path("inscription/", views.register, name="register"),
     path("inscription/confirmer/<str:token>/", views.confirm_email, name="confirm_email"),
     path("inscription/renvoyer/", views.resend_confirmation, name="resend_confirmation"),
-    path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    # slug: an invitation token's characters (secrets.token_urlsafe); anything else, such
+    # as a NUL that PostgreSQL refuses in a query, is no invitation link: 404.
+    path("invitation/<slug:token>/", views.accept_invitation, name="accept_invitation"),
     path("mot-de-passe/oubli/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "mot-de-passe/oubli/envoye/",

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from directory import services
 from directory.access import (
     directory_department_ids,
+    directory_is_open,
     employer_required,
     referent_required,
     support_directory_for,
@@ -268,6 +269,8 @@ def accept_invitation(request, token):
 
 @employer_required
 def support_directory(request):
+    if not directory_is_open(request.structure):
+        return render(request, "directory/support_directory.html", {"directory_closed": True})
     department_ids = directory_department_ids(request.structure)
     departments = Department.objects.filter(pk__in=department_ids)
     structures = (
@@ -284,7 +287,12 @@ def support_directory(request):
     return render(
         request,
         "directory/support_directory.html",
-        {"filter": filterset, "page_obj": page_obj, "departments": departments},
+        {
+            "directory_closed": False,
+            "filter": filterset,
+            "page_obj": page_obj,
+            "departments": departments,
+        },
     )
 
 

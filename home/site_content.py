@@ -60,6 +60,9 @@ FAQ_QUESTIONS = [
         "proposée(s).",
         "Cliquez sur le nom de la structure accompagnante qui vous intéresse. Dans la fiche, "
         "vous accéderez aux coordonnées (téléphone et mail) du (des) référent(s) DUODAY.",
+        "L'annuaire s'ouvre dès que la coordination DuoDay a validé votre structure, après "
+        "votre inscription ; vous êtes prévenu(e) par e-mail. En attendant, vous pouvez déjà "
+        "publier et gérer vos offres.",
     ),
     question(
         "J'ai beaucoup d'offres à inscrire. Y a-t-il un module d'import ?",
@@ -282,8 +285,9 @@ PERSONAL_DATA_BODY = [
     heading("Combien de temps ?"),
     paragraph(
         "Les noms des personnes ayant participé à un duo sont anonymisés trois éditions après "
-        "l'opération. Un référent peut demander la suppression de son compte à tout moment sans "
-        "que l'historique de sa structure soit perdu."
+        "l'opération ; les messages des structures accompagnantes aux employeurs sont effacés "
+        "une fois l'édition passée. Un référent peut demander la suppression de son compte à "
+        "tout moment sans que l'historique de sa structure soit perdu."
     ),
     heading("Vos droits"),
     contact_details(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.departments import department_code_for_postcode
 from directory.models import Department, User
+from directory.validators import validate_printable_name
 from offers.models import Offer
 
 
@@ -151,10 +152,19 @@ class InterestForm(forms.Form):
         label=_("Message à l'employeur (facultatif)"),
         required=False,
         max_length=2000,
+        help_text=_(
+            "N’y écrivez aucune information sur la santé ou le handicap de la personne "
+            "accompagnée. Ce message est transmis à l’employeur et effacé une fois "
+            "l’édition passée."
+        ),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
 class DuoForm(forms.Form):
-    person_first_name = forms.CharField(label=_("Prénom de la personne"), max_length=150)
-    person_last_name = forms.CharField(label=_("Nom de la personne"), max_length=150)
+    person_first_name = forms.CharField(
+        label=_("Prénom de la personne"), max_length=150, validators=[validate_printable_name]
+    )
+    person_last_name = forms.CharField(
+        label=_("Nom de la personne"), max_length=150, validators=[validate_printable_name]
+    )

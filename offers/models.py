@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Department, Structure
+from directory.validators import validate_printable_name
 from offers.enums import Modality, OfferStatus, ReminderKind, Sector
 from offers.querysets import DuoQuerySet, OfferQuerySet
 
@@ -128,12 +129,14 @@ class Offer(models.Model):
         on_delete=models.PROTECT,
         related_name="referent_offers",
     )
-    title = models.CharField(_("intitulé du poste"), max_length=200)
+    title = models.CharField(
+        _("intitulé du poste"), max_length=200, validators=[validate_printable_name]
+    )
     description = models.TextField(_("description des missions"))
     sector = models.CharField(_("secteur d'activité"), max_length=30, choices=Sector.choices)
-    address = models.CharField(_("adresse"), max_length=255)
+    address = models.CharField(_("adresse"), max_length=255, validators=[validate_printable_name])
     postcode = models.CharField(_("code postal"), max_length=5)
-    commune = models.CharField(_("commune"), max_length=150)
+    commune = models.CharField(_("commune"), max_length=150, validators=[validate_printable_name])
     department = models.ForeignKey(
         Department,
         verbose_name=_("département"),
@@ -255,8 +258,12 @@ class Duo(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    person_first_name = models.CharField(_("prénom de la personne"), max_length=150)
-    person_last_name = models.CharField(_("nom de la personne"), max_length=150)
+    person_first_name = models.CharField(
+        _("prénom de la personne"), max_length=150, validators=[validate_printable_name]
+    )
+    person_last_name = models.CharField(
+        _("nom de la personne"), max_length=150, validators=[validate_printable_name]
+    )
     created_at = models.DateTimeField(_("constitué le"), default=timezone.now)
     cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
 

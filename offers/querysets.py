@@ -18,9 +18,12 @@ from offers.enums import OPEN_STATUSES, Modality
 
 
 def _referent_structure(user):
-    """The validated structure an active referent acts for; None for anyone else."""
+    """The structure an active referent acts for: an employer validated or not (it manages
+    its offers from the start), a support structure once validated; None for anyone else."""
     structure = getattr(user, "structure", None) if user.is_authenticated else None
-    if structure is None or not user.is_active or not structure.is_validated:
+    if structure is None or not user.is_active:
+        return None
+    if structure.is_support and not structure.is_validated:
         return None
     return structure
 
@@ -63,7 +66,10 @@ class OfferQuerySet(models.QuerySet):
         if structure is None:
             return self.none()
         if structure.is_employer:
+            # Validated or not: an employer manages its offers from the start.
             return self.for_employer(structure)
+        if not structure.is_validated:
+            return self.none()
         return self.for_support_structure(structure)
 
 

@@ -21,7 +21,9 @@ class InvalidTransition(Exception):
 
 def _locked(offer):
     """The offer, locked for the rest of the transaction, with its edition."""
-    return Offer.objects.select_for_update().select_related("edition").get(pk=offer.pk)
+    # of=("self",): PostgreSQL would otherwise lock the edition's row too, and every
+    # transition of the country would wait on that one row.
+    return Offer.objects.select_for_update(of=("self",)).select_related("edition").get(pk=offer.pk)
 
 
 def _check_editable(offer):

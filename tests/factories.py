@@ -14,7 +14,7 @@ from wagtail.models import Site
 from directory.departments import department_code_for_postcode
 from directory.models import Department, User
 from directory.roles import COORDINATION, EDITORS
-from directory.validators import luhn_is_valid
+from directory.validators import siret_for
 from documents.models import ResourcesPage
 from documents.setup import ATTESTATIONS, COMMUNICATION_KIT, collection
 from home import site_content
@@ -152,12 +152,6 @@ class NewsPageFactory(PageFactory):
 # --- Directory: structures, referents, invitations, modification requests -----------------
 
 
-def luhn_siret(number):
-    """A valid SIRET: the 13 digits of `number` followed by their Luhn check digit."""
-    base = f"{number:013d}"
-    return next(base + str(key) for key in range(10) if luhn_is_valid(base + str(key)))
-
-
 def _departments(values):
     """Department instances from instances or INSEE codes."""
     return [
@@ -182,7 +176,7 @@ class StructureFactory(DjangoModelFactory):
 
     kind = "employer"
     name = factory.Sequence(lambda number: f"Structure n° {number}")
-    siret = factory.Sequence(lambda number: luhn_siret(10_000_000 + number))
+    siret = factory.Sequence(lambda number: siret_for(f"{10_000_000 + number:08d}"))
     structure_type = factory.LazyAttribute(
         lambda structure: "entreprise_privee" if structure.kind == "employer" else "esat"
     )

@@ -356,14 +356,19 @@ def test_validating_a_validated_structure_changes_nothing(
     assert mailoutbox == []
 
 
-def test_an_employer_cannot_be_validated_from_the_admin(coordinator_client):
-    employer = StructureFactory(validated_at=None)
+def test_coordinator_validates_a_pending_employer_whose_referents_are_told(
+    coordinator_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    referent = ReferentFactory(structure=StructureFactory(employer=True, validated_at=None))
 
-    response = coordinator_client.post(validate_url(employer))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(validate_url(referent.structure))
 
     assert response.status_code == 302
-    employer.refresh_from_db()
-    assert employer.validated_at is None
+    referent.structure.refresh_from_db()
+    assert referent.structure.validated_at is not None
+    assert [message.to for message in mailoutbox] == [[referent.email]]
+    assert "« Annuaire des SA »" in mailoutbox[0].body
 
 
 @pytest.mark.parametrize("method", ["get", "post"])

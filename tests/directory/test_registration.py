@@ -70,7 +70,7 @@ def test_registration_page_offers_both_kinds_of_structure(client):
     assertContains(response, "Structure accompagnante")
 
 
-def test_employer_registration_creates_a_validated_structure(
+def test_employer_registration_creates_a_structure_waiting_for_validation(
     client, django_capture_on_commit_callbacks
 ):
     register(client, employer_data(), django_capture_on_commit_callbacks)
@@ -79,7 +79,8 @@ def test_employer_registration_creates_a_validated_structure(
     assert structure.kind == "employer"
     assert structure.name == "Boulangerie Dupain"
     assert structure.department.code == "75"
-    assert structure.validated_at is not None
+    # Its « Annuaire des SA » opens once the coordination has validated it.
+    assert structure.validated_at is None
 
 
 def test_employer_registration_creates_an_inactive_unconfirmed_referent(

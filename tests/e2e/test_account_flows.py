@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
+from directory.validators import siret_for
 from tests.e2e.conftest import (
     COORDINATOR,
     DEMO_PASSWORD,
@@ -266,25 +267,12 @@ def test_employer_support_directory(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Annuaire des SA")
 
 
-def luhn_siret(prefix13):
-    """A SIRET with a valid Luhn key, from its first 13 digits."""
-    for key in range(10):
-        candidate = f"{prefix13}{key}"
-        total = 0
-        for position, char in enumerate(reversed(candidate)):
-            value = int(char) * (2 if position % 2 else 1)
-            total += value - 9 if value > 9 else value
-        if total % 10 == 0:
-            return candidate
-    raise ValueError(prefix13)
-
-
 def test_employer_registers_confirms_and_logs_in(page, mail_dir):
     token = unique()
     name = f"Fromagerie Test {token}"
     address = f"inscription.{token}@exemple.fr"
     password = "Comté-affiné-24-mois"
-    siret = luhn_siret(f"{int(token, 16) % 10**13:013d}")
+    siret = siret_for(f"{int(token, 16) % 10**8:08d}")
     bad_siret = siret[:-1] + str((int(siret[-1]) + 1) % 10)
 
     visit(page, "/")
@@ -351,6 +339,13 @@ def test_employer_registers_confirms_and_logs_in(page, mail_dir):
     expect(page.get_by_role("heading", level=1)).to_have_text("Mon compte")
     expect(page.get_by_role("main")).to_contain_text(name)
     expect(page.get_by_role("main")).to_contain_text(siret)
+
+    # The SA directory opens once the coordination has validated the new employer.
+    tab(page, "Annuaire des SA").click()
+    settle(page)
+    expect(page.get_by_role("main")).to_contain_text(
+        "L’annuaire s’ouvre dès que la coordination DuoDay a validé votre structure"
+    )
 
 
 def test_pending_support_structure_sees_the_pending_page(page):

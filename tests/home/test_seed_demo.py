@@ -1,9 +1,10 @@
-"""`manage.py seed_demo` and `manage.py setup_site` can be run again and again."""
+"""`manage.py seed_demo` and `manage.py setup_site` can be run again and again; seed_demo,
+whose staff accounts have the README's public password, only in development."""
 
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
@@ -13,6 +14,12 @@ from home.models import HomePage, NewsPage
 
 def seed_demo():
     call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def development(settings):
+    """As under `portal.settings.dev` (`make run`), where seed_demo is meant to run."""
+    settings.DEBUG = True
 
 
 def content_counts():
@@ -84,3 +91,20 @@ def test_setup_site_run_twice_adds_nothing_the_second_time(db):
     call_command("setup_site", stdout=io.StringIO())
 
     assert content_counts() == counts_after_first_run
+
+
+def test_seed_demo_is_refused_outside_development(db, settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="seed_demo est réservé au développement"):
+        seed_demo()
+
+    assert not User.objects.filter(email="coordination@duoday.fr").exists()
+
+
+def test_seed_demo_outside_development_runs_when_explicitly_forced(db, settings):
+    settings.DEBUG = False
+
+    call_command("seed_demo", "--force-outside-development", stdout=io.StringIO())
+
+    assert User.objects.filter(email="coordination@duoday.fr").exists()

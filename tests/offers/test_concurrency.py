@@ -1,5 +1,6 @@
 """At most one duo per offer, even when two SAs submit « Constituer le duo » at the same
-instant: the database has the last word and the loser gets a clear message.
+instant: the database has the last word and the loser gets a clear message. And a
+transition locks its offer only: transitions on other offers do not wait for it.
 
 Real concurrency needs real transactions and row locks, hence PostgreSQL; SQLite serialises
 writers anyway. The test commits its data (transaction=True): pytest-django runs such tests
@@ -9,11 +10,11 @@ after the others and empties the database afterwards.
 import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from offers import workflow
 from offers.enums import OfferStatus
-from offers.models import Duo, Offer
+from offers.models import Duo, Interest, Offer
 from tests.factories import EditionFactory, OfferFactory, ReferentFactory, StructureFactory
 
 pytestmark = [
@@ -77,3 +78,56 @@ def test_two_simultaneous_form_duo_make_exactly_one_duo():
     assert Duo.objects.filter(offer=offer).count() == 1
     assert Duo.objects.get(offer=offer).structure == duos[0].structure
     assert Offer.objects.get(pk=offer.pk).status == OfferStatus.FILLED
+
+
+def test_transitions_on_two_offers_of_the_same_edition_do_not_wait_on_each_other():
+    """A transition locks its offer only: while one holds offer A's lock, a transition on
+    offer B of the same edition completes (it used to wait on the edition's row)."""
+    EditionFactory(current=True)
+    employer = ReferentFactory()
+    offer_a = OfferFactory(structure=employer.structure, referent=employer)
+    offer_b = OfferFactory(structure=employer.structure, referent=employer)
+    sa_referent = support_referent_of("ESAT Les Ateliers")
+    a_holds_its_lock = threading.Event()
+    b_is_done = threading.Event()
+    outcomes = {}
+
+    def edit_offer_a_and_hold_the_lock():
+        try:
+            with transaction.atomic():
+                workflow.update_offer(Offer.objects.get(pk=offer_a.pk), employer.structure)
+                a_holds_its_lock.set()
+                # Still inside A's transaction: its locks are held until B is done.
+                outcomes["b_done_while_a_held_its_lock"] = b_is_done.wait(timeout=5)
+        except Exception as error:  # the test inspects what was raised
+            outcomes["a"] = error
+        finally:
+            a_holds_its_lock.set()
+            connection.close()
+
+    def declare_interest_in_offer_b():
+        try:
+            a_holds_its_lock.wait(timeout=10)
+            outcomes["b"] = workflow.declare_interest(
+                Offer.objects.get(pk=offer_b.pk), sa_referent.structure, sa_referent
+            )
+        except Exception as error:  # the test inspects what was raised
+            outcomes["b"] = error
+        finally:
+            b_is_done.set()
+            connection.close()
+
+    threads = [
+        threading.Thread(target=edit_offer_a_and_hold_the_lock),
+        threading.Thread(target=declare_interest_in_offer_b),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert not any(thread.is_alive() for thread in threads)
+    assert "a" not in outcomes
+    assert isinstance(outcomes["b"], Interest)
+    assert outcomes["b_done_while_a_held_its_lock"] is True
+    assert Offer.objects.get(pk=offer_b.pk).status == OfferStatus.IN_PROGRESS

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
@@ -10,12 +11,36 @@ from offers.demo import seed_offers
 
 
 class Command(BaseCommand):
-    help = "Charge les données de démonstration (idempotent) et affiche les identifiants."
+    help = (
+        "Charge les données de démonstration (idempotent) et affiche les identifiants. "
+        "Refusé hors développement (DEBUG désactivé) sans --force-outside-development."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force-outside-development",
+            action="store_true",
+            help=(
+                "Charger les données de démonstration même avec DEBUG désactivé, sur un "
+                "serveur de démonstration : elles créent des comptes de coordination et "
+                "d'édition dont le mot de passe est public (README)."
+            ),
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force_outside_development"]:
+            raise CommandError(
+                "seed_demo est réservé au développement (DEBUG activé) : il crée des comptes "
+                "de coordination et d'édition dont le mot de passe est public. Sur un serveur "
+                "de démonstration, relancez avec --force-outside-development ; jamais en "
+                "production."
+            )
+        self.seed()
 
     # The demo's workflow e-mails would bury the logins printed below.
     @override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
     @transaction.atomic
-    def handle(self, *args, **options):
+    def seed(self):
         setup_site()
         seed_news(NewsIndexPage.objects.get())
         seed_documents()
