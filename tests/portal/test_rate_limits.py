@@ -9,6 +9,7 @@ from pytest_django.asserts import assertContains
 from wagtail.contrib.forms.models import FormSubmission
 
 from directory.models import Invitation, Structure
+from directory.validators import siret_for
 from home.models import ContactPage
 from portal.rate_limits import refusal
 from tests.factories import (
@@ -16,7 +17,6 @@ from tests.factories import (
     InvitationFactory,
     ReferentFactory,
     UserFactory,
-    luhn_siret,
 )
 from tests.html_text import text_of
 
@@ -154,7 +154,7 @@ def registration(number):
     return {
         "kind": "employer",
         "name": f"Boulangerie n° {number}",
-        "siret": luhn_siret(20_000_000 + number),
+        "siret": siret_for(f"{20_000_000 + number:08d}"),
         "structure_type": "entreprise_privee",
         "address": "12 rue des Lilas",
         "postcode": "75011",
