@@ -43,6 +43,7 @@ format: venv
 	$(BIN)/ruff format .
 
 quality: lint
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:

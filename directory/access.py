@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
 
+from directory.extensions import employer_department_ids
 from directory.models import Structure
 
 
@@ -63,16 +64,7 @@ def directory_is_open(employer):
 
 def directory_department_ids(employer):
     """The departments of the employer's offers plus its own department."""
-    from offers.models import Offer
-
-    # One row per department, not per offer: a national employer has hundreds of offers.
-    offer_departments = (
-        Offer.objects.filter(structure=employer)
-        .order_by()
-        .values_list("department_id", flat=True)
-        .distinct()
-    )
-    return {employer.department_id, *offer_departments}
+    return employer_department_ids(employer)
 
 
 def support_directory_for(employer, department_ids=None):

@@ -3,7 +3,7 @@
 Structures, referents, invitations and modification requests: filters, search, CSV/XLSX
 export; « Valider » a structure and « Marquer comme traitée » a modification
 request, each through a confirmation page (directory/admin_views.py) that calls a service.
-The menu itself, with the offers' listings, is registered by offers/wagtail_hooks.py.
+directory/wagtail_hooks.py adds them to the « DuoDay » menu (portal/admin_menu.py).
 
 Who may do what comes from the model permissions: « Coordination » has them all, the
 « Éditeurs » none of these, so the menu is hidden from them and every view refuses them

@@ -15,6 +15,7 @@ from directory.emails import (  # noqa: F401 (part of this module's interface)
     EMAIL_CONFIRMATION_SALT,
     email_confirmation_token,
 )
+from directory.extensions import referent_deactivated
 from directory.models import Invitation, ModificationRequest, User
 from portal.emails import absolute_url  # noqa: F401 (part of this module's interface)
 
@@ -204,9 +205,9 @@ def deactivate_referent(structure, referent, acting_user=None):
     referent.save(update_fields=["is_active"])
     successor = acting_user if acting_user in locked and acting_user != referent else None
     successor = successor or next(user for user in locked if user != referent)
-    from offers.models import Offer
-
-    Offer.objects.filter(structure=structure, referent=referent).update(referent=successor)
+    referent_deactivated.send(
+        sender=User, structure=structure, referent=referent, successor=successor
+    )
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ Offres, Intérêts, Duos: listed, filtered, searched, inspected and exported onl
 through the referents' personal space and offers/workflow.py.
 
 Each `get_queryset` joins what the columns show, so that a page of listing runs the same
-few queries whatever its length. The menu is registered by offers/wagtail_hooks.py.
+few queries whatever its length. offers/wagtail_hooks.py adds them to the « DuoDay » menu.
 """
 
 from django.contrib.admin import RelatedOnlyFieldListFilter, SimpleListFilter, display

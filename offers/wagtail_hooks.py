@@ -1,53 +1,19 @@
-"""The coordinators' « DuoDay » menu and their dashboard panel on the admin home.
-
-One menu for the whole operation: the directory's listings (directory/admin_listings.py)
-then the offers' (offers/admin_listings.py). It is registered here, in the app that depends
-on the other, so that it is registered once.
+"""The offers' listings in the coordinators' « DuoDay » menu (portal/admin_menu.py; the
+directory's are added by directory/wagtail_hooks.py, loaded first) and the current edition's
+dashboard panel on the admin home.
 """
 
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail_modeladmin.options import ModelAdminGroup
 
-from directory.admin_listings import (
-    InvitationAdmin,
-    ModificationRequestAdmin,
-    ReferentAdmin,
-    StructureAdmin,
-)
 from offers.admin_dashboard import CurrentEditionPanel
 from offers.admin_listings import DuoAdmin, EditionAdmin, InterestAdmin, OfferAdmin
 from offers.models import Offer
+from portal.admin_menu import duoday_admin
 
-
-class DuoDayAdminGroup(ModelAdminGroup):
-    menu_label = "DuoDay"
-    menu_icon = "group"
-    menu_order = 200
-    items = (
-        StructureAdmin,
-        ReferentAdmin,
-        InvitationAdmin,
-        ModificationRequestAdmin,
-        EditionAdmin,
-        OfferAdmin,
-        InterestAdmin,
-        DuoAdmin,
-    )
-
-    def is_shown_to(self, user):
-        """Whether `user` sees the menu: may list one of its listings at least."""
-        return any(
-            model_admin.permission_helper.user_can_list(user)
-            for model_admin in self.modeladmin_instances
-        )
-
-
-# As `modeladmin_register` does, keeping the instance for the dashboard panel below.
-duoday_admin = DuoDayAdminGroup()
-duoday_admin.register_with_wagtail()
+duoday_admin.add(EditionAdmin, OfferAdmin, InterestAdmin, DuoAdmin)
 
 
 @hooks.register("construct_homepage_panels")
