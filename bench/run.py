@@ -252,10 +252,9 @@ def postcode_for(code):
 
 
 def luhn_siret(number):
-    from directory.validators import luhn_is_valid
+    from directory.validators import siret_for
 
-    base = f"{number:013d}"
-    return next(base + str(key) for key in range(10) if luhn_is_valid(base + str(key)))
+    return siret_for(f"{number:08d}")
 
 
 def duoday_date(year):

@@ -1,4 +1,5 @@
-"""Who may use the personal space, and the structures a referent may see."""
+"""The personal space's gates (view decorators) and the « Annuaire des SA » an employer
+sees; the rules they apply are in directory/perms.py."""
 
 from functools import wraps
 
@@ -6,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
 
+from directory import perms
 from directory.extensions import employer_department_ids
 from directory.models import Structure
 
@@ -25,7 +27,7 @@ def referent_required(view):
         structure = request.user.structure
         if structure is None:
             raise Http404
-        if structure.is_support and not structure.is_validated:
+        if not perms.may_use_personal_space(structure):
             return render(request, "directory/pending.html", {"structure": structure})
         request.structure = structure
         return view(request, *args, **kwargs)
@@ -37,7 +39,7 @@ def employer_required(view):
     @wraps(view)
     @referent_required
     def wrapper(request, *args, **kwargs):
-        if not request.structure.is_employer:
+        if not perms.is_employer(request.structure):
             raise Http404
         return view(request, *args, **kwargs)
 
@@ -55,13 +57,6 @@ def support_required(view):
     return wrapper
 
 
-def directory_is_open(employer):
-    """The « Annuaire des SA » opens once the coordination has validated the employer: an
-    account registered with any valid SIRET must not harvest the SA referents' contacts by
-    publishing throw-away offers in every department."""
-    return employer.is_employer and employer.is_validated
-
-
 def directory_department_ids(employer):
     """The departments of the employer's offers plus its own department."""
     return employer_department_ids(employer)
@@ -70,7 +65,7 @@ def directory_department_ids(employer):
 def support_directory_for(employer, department_ids=None):
     """The validated support structures serving the employer's departments; none until the
     employer itself is validated."""
-    if not directory_is_open(employer):
+    if not perms.directory_is_open(employer):
         return Structure.objects.none()
     if department_ids is None:
         department_ids = directory_department_ids(employer)

@@ -13,15 +13,14 @@ Who may do what comes from the model permissions: « Coordination » has them al
 from django import forms
 from django.contrib.admin import RelatedOnlyFieldListFilter, SimpleListFilter, display
 from django.contrib.admin.utils import quote
-from django.db import models
 from django.urls import re_path
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 
+from directory import perms
 from directory.admin_views import (
     BoundedSearchHandler,
     DirectoryDeleteView,
@@ -33,6 +32,7 @@ from directory.admin_views import (
     StructureAdminForm,
     ValidateStructureView,
 )
+from directory.enums import InvitationState
 from directory.models import Invitation, ModificationRequest, Structure, User
 
 # Permissions
@@ -48,7 +48,7 @@ class StructurePermissionHelper(PermissionHelper):
         return False
 
     def user_can_validate_obj(self, user, obj):
-        return self.user_has_specific_permission(user, self.get_perm_codename("change"))
+        return perms.may_validate_structure(user)
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
@@ -66,7 +66,7 @@ class ReadOnlyPermissionHelper(PermissionHelper):
 
 class ModificationRequestPermissionHelper(ReadOnlyPermissionHelper):
     def user_can_process_obj(self, user, obj):
-        return self.user_has_specific_permission(user, self.get_perm_codename("change"))
+        return perms.may_process_modification_request(user)
 
 
 # Buttons
@@ -140,23 +140,6 @@ class ValidationStateFilter(SimpleListFilter):
         return queryset
 
 
-class InvitationState(models.TextChoices):
-    PENDING = "pending", _("En attente")
-    ACCEPTED = "accepted", _("Acceptée")
-    REVOKED = "revoked", _("Révoquée")
-    EXPIRED = "expired", _("Expirée")
-
-
-def invitation_state(invitation):
-    if invitation.accepted_at is not None:
-        return InvitationState.ACCEPTED
-    if invitation.revoked_at is not None:
-        return InvitationState.REVOKED
-    if invitation.expires_at <= timezone.now():
-        return InvitationState.EXPIRED
-    return InvitationState.PENDING
-
-
 class InvitationStateFilter(SimpleListFilter):
     title = _("état")
     parameter_name = "state"
@@ -165,19 +148,8 @@ class InvitationStateFilter(SimpleListFilter):
         return InvitationState.choices
 
     def queryset(self, request, queryset):
-        match self.value():
-            case InvitationState.PENDING:
-                return queryset.pending()
-            case InvitationState.ACCEPTED:
-                return queryset.filter(accepted_at__isnull=False)
-            case InvitationState.REVOKED:
-                return queryset.filter(accepted_at__isnull=True, revoked_at__isnull=False)
-            case InvitationState.EXPIRED:
-                return queryset.filter(
-                    accepted_at__isnull=True,
-                    revoked_at__isnull=True,
-                    expires_at__lte=timezone.now(),
-                )
+        if self.value() in InvitationState.values:
+            return queryset.in_state(self.value())
         return queryset
 
 
@@ -381,7 +353,7 @@ class InvitationAdmin(DirectoryModelAdmin):
 
     @display(description=_("état"))
     def state(self, invitation):
-        return invitation_state(invitation).label
+        return invitation.state.label
 
 
 class ModificationRequestAdmin(DirectoryModelAdmin):

@@ -7,6 +7,8 @@ address not yet confirmed (confirmation, invitation, « a registration was attem
 carry no text typed by a visitor or a referent: only the portal's fixed text and its link.
 """
 
+import datetime
+
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.db import transaction
@@ -18,10 +20,12 @@ from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
 from directory.models import Invitation, ModificationRequest, Structure, User
+from portal.durations import in_days
 from portal.emails import absolute_url, deliver
 
 EMAIL_CONFIRMATION_SALT = "directory.email-confirmation"
-EMAIL_CONFIRMATION_MAX_AGE = 3 * 24 * 3600
+EMAIL_CONFIRMATION_VALIDITY = datetime.timedelta(days=3)
+EMAIL_CONFIRMATION_MAX_AGE = int(EMAIL_CONFIRMATION_VALIDITY.total_seconds())
 
 # Why the owner of an address that already has an account hears from us.
 REGISTRATION_ATTEMPT = "registration"
@@ -50,7 +54,11 @@ def send_email_confirmation(user_id):
     is_support = user.structure is not None and user.structure.is_support
     deliver(
         "directory/emails/confirm_email",
-        {"url": absolute_url(path), "is_support": is_support},
+        {
+            "url": absolute_url(path),
+            "is_support": is_support,
+            "validity": in_days(EMAIL_CONFIRMATION_VALIDITY),
+        },
         user.email,
     )
 

@@ -23,6 +23,13 @@ class StructureType(models.TextChoices):
     OTHER_EMPLOYER = "autre_employeur", _("Autre employeur")
 
 
+class InvitationState(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    ACCEPTED = "accepted", _("Acceptée")
+    REVOKED = "revoked", _("Révoquée")
+    EXPIRED = "expired", _("Expirée")
+
+
 SUPPORT_TYPES = [
     StructureType.ESAT,
     StructureType.IME,

@@ -1,10 +1,10 @@
 from django import forms
-from django.contrib.auth import password_validation
 from django.contrib.auth.forms import (
     AuthenticationForm,
     PasswordChangeForm,
     PasswordResetForm,
     SetPasswordForm,
+    SetPasswordMixin,
 )
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -72,7 +72,15 @@ class AdminLoginForm(LoginThrottleMixin, WagtailLoginForm):
     )
 
 
-class PasswordFieldsMixin(forms.Form):
+class PasswordFieldsMixin(SetPasswordMixin, forms.Form):
+    """A new password typed twice, checked by Django's own logic (`SetPasswordMixin`)
+    against the password validators and the user `password_user()` describes."""
+
+    error_messages = {
+        **SetPasswordMixin.error_messages,
+        "password_mismatch": _("Les deux mots de passe ne correspondent pas."),
+    }
+
     password1 = forms.CharField(
         label=_("Mot de passe"),
         strip=False,
@@ -89,21 +97,12 @@ class PasswordFieldsMixin(forms.Form):
         """The user the password is checked against (similarity with e-mail and names)."""
         return None
 
-    def clean_password2(self):
-        password1 = self.cleaned_data.get("password1")
-        password2 = self.cleaned_data.get("password2")
-        if password1 and password2 and password1 != password2:
-            raise ValidationError(_("Les deux mots de passe ne correspondent pas."))
-        return password2
-
     def _post_clean(self):
         super()._post_clean()
-        password = self.cleaned_data.get("password2")
-        if password:
-            try:
-                password_validation.validate_password(password, self.password_user())
-            except ValidationError as error:
-                self.add_error("password1", error)
+        self.validate_passwords()
+        if "password2" in self.cleaned_data:
+            # The two match: the rules' errors go next to the first field.
+            self.validate_password_for_user(self.password_user(), "password1")
 
 
 class RegistrationForm(PasswordFieldsMixin, forms.Form):
@@ -240,8 +239,6 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
             email=data["email"],
             department=Department.objects.get(code=self.department_code),
         )
-        # Both kinds wait for the coordination's validation: an SA's personal space opens
-        # then, an employer's « Annuaire des SA » too (directory/access.py).
         referent = User(
             email=data["email"],
             first_name=data["first_name"],

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from directory.enums import StructureKind, StructureType
+from directory.enums import InvitationState, StructureKind, StructureType
 from directory.validators import validate_printable_name, validate_siret
 
 INVITATION_VALIDITY = datetime.timedelta(days=7)
@@ -187,10 +187,30 @@ def invitation_token_hash(token):
 
 
 class InvitationQuerySet(models.QuerySet):
+    """An invitation's state, in SQL; `Invitation.state` says the same of one invitation."""
+
     def pending(self):
-        return self.filter(
-            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
-        )
+        return self.in_state(InvitationState.PENDING)
+
+    def in_state(self, state):
+        match state:
+            case InvitationState.ACCEPTED:
+                return self.filter(accepted_at__isnull=False)
+            case InvitationState.REVOKED:
+                return self.filter(accepted_at__isnull=True, revoked_at__isnull=False)
+            case InvitationState.EXPIRED:
+                return self.filter(
+                    accepted_at__isnull=True,
+                    revoked_at__isnull=True,
+                    expires_at__lte=timezone.now(),
+                )
+            case InvitationState.PENDING:
+                return self.filter(
+                    accepted_at__isnull=True,
+                    revoked_at__isnull=True,
+                    expires_at__gt=timezone.now(),
+                )
+        raise ValueError(f"Unknown invitation state: {state!r}")
 
     def get_by_token(self, token):
         """The invitation whose link carries `token`, or None."""
@@ -273,12 +293,20 @@ class Invitation(models.Model):
         )
 
     @property
+    def state(self):
+        """Accepted, else revoked, else expired, else pending (`InvitationQuerySet.in_state`
+        says the same in SQL)."""
+        if self.accepted_at is not None:
+            return InvitationState.ACCEPTED
+        if self.revoked_at is not None:
+            return InvitationState.REVOKED
+        if self.expires_at <= timezone.now():
+            return InvitationState.EXPIRED
+        return InvitationState.PENDING
+
+    @property
     def is_pending(self):
-        return (
-            self.accepted_at is None
-            and self.revoked_at is None
-            and self.expires_at > timezone.now()
-        )
+        return self.state == InvitationState.PENDING
 
 
 class ModificationRequest(models.Model):

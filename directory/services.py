@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directory import emails
+from directory import emails, perms, refusals
 from directory.emails import (  # noqa: F401 (part of this module's interface)
     EMAIL_CONFIRMATION_MAX_AGE,
     EMAIL_CONFIRMATION_SALT,
@@ -58,6 +58,9 @@ def register_structure(structure, served_departments, referent, password):
 
 @transaction.atomic
 def _register_structure(structure, served_departments, referent, password):
+    # Both kinds wait for the coordination's validation: an SA's personal space opens then,
+    # an employer's « Annuaire des SA » too (directory/perms.py).
+    structure.validated_at = None
     structure.save()
     if structure.is_support:
         structure.served_departments.set(served_departments)
@@ -97,12 +100,12 @@ def confirm_email(token):
     except signing.SignatureExpired as expired:
         raise DirectoryError(_("Ce lien de confirmation a expiré.")) from expired
     except signing.BadSignature as bad:
-        raise DirectoryError(_("Ce lien de confirmation n’est pas valide.")) from bad
+        raise DirectoryError(refusals.INVALID_CONFIRMATION_LINK) from bad
     user = (
         User.objects.select_for_update().filter(pk=payload["user"], email=payload["email"]).first()
     )
     if user is None:
-        raise DirectoryError(_("Ce lien de confirmation n’est pas valide."))
+        raise DirectoryError(refusals.INVALID_CONFIRMATION_LINK)
     if user.email_confirmed_at is None:
         user.email_confirmed_at = timezone.now()
         user.is_active = True
@@ -166,7 +169,7 @@ def revoke_invitation(invitation):
 def accept_invitation(token, password, phone="", job_title=""):
     invitation = Invitation.objects.select_for_update().get_by_token(token)
     if invitation is None or not invitation.is_pending:
-        raise DirectoryError(_("Cette invitation n’est plus valable."))
+        raise DirectoryError(refusals.INVITATION_NO_LONGER_VALID)
     if User.objects.filter(email=invitation.email).exists():
         raise DirectoryError(_("Un compte existe déjà avec cette adresse e-mail."))
     user = User(
@@ -196,11 +199,9 @@ def deactivate_referent(structure, referent, acting_user=None):
         User.objects.select_for_update().filter(structure=structure, is_active=True).order_by("pk")
     )
     if referent not in locked:
-        raise DirectoryError(_("Ce référent est déjà désactivé."))
-    if len(locked) == 1:
-        raise DirectoryError(
-            _("Impossible de désactiver le dernier référent actif de la structure.")
-        )
+        raise DirectoryError(refusals.REFERENT_ALREADY_DEACTIVATED)
+    if not perms.may_deactivate_referents(len(locked)):
+        raise DirectoryError(refusals.LAST_ACTIVE_REFERENT)
     referent.is_active = False
     referent.save(update_fields=["is_active"])
     successor = acting_user if acting_user in locked and acting_user != referent else None
@@ -233,6 +234,9 @@ def process_modification_request(modification, coordinator, response=""):
 
 
 @transaction.atomic
-def update_contact_details(structure_form, referent_form):
-    structure_form.save()
-    referent_form.save()
+def update_contact_details(structure, referent):
+    """Save the contact details a referent changed in « Mon compte »: the structure's phone
+    and e-mail, the referent's names, phone and job title (both instances already hold the
+    new values)."""
+    structure.save(update_fields=["phone", "email"])
+    referent.save(update_fields=["first_name", "last_name", "phone", "job_title"])

@@ -7,6 +7,8 @@ from stdnum.exceptions import InvalidChecksum
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fr import siret as stdnum_siret
 
+from directory import refusals
+
 
 def normalise_siret(value):
     """The SIRET as typed, without its spaces and dots (« 732 829 320 00074 »).
@@ -33,18 +35,15 @@ def validate_siret(value):
             _("Ce numéro SIRET n’est pas valide : vérifiez les 14 chiffres."), code="siret_key"
         ) from invalid
     except StdnumValidationError as invalid:
-        raise ValidationError(
-            _("Le SIRET doit comporter exactement 14 chiffres."), code="siret_format"
-        ) from invalid
+        raise ValidationError(refusals.SIRET_FORMAT, code="siret_format") from invalid
     if value != stdnum_siret.compact(value):
         # Stored and compared as 14 digits only.
-        raise ValidationError(
-            _("Le SIRET doit comporter exactement 14 chiffres."), code="siret_format"
-        )
+        raise ValidationError(refusals.SIRET_FORMAT, code="siret_format")
 
 
 def siret_for(siren_prefix, establishment=1):
-    """A valid SIRET for demo data and tests: the 8 digits `siren_prefix` and their key
+    """A valid SIRET for demo data (directory/demo.py), the tests' factories and the
+    benchmark (bench/): the 8 digits `siren_prefix` and their key
     (the SIREN), the establishment's number on 4 digits, and the SIRET's key."""
     siren = siren_prefix + luhn.calc_check_digit(siren_prefix)
     prefix = f"{siren}{establishment:04d}"

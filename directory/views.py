@@ -11,14 +11,14 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from directory import services
+from directory import perms, refusals, services
 from directory.access import (
     directory_department_ids,
-    directory_is_open,
     employer_required,
     referent_required,
     support_directory_for,
 )
+from directory.emails import EMAIL_CONFIRMATION_VALIDITY
 from directory.enums import StructureKind
 from directory.filters import SupportDirectoryFilter
 from directory.forms import (
@@ -34,9 +34,10 @@ from directory.forms import (
     ResendConfirmationForm,
     StructureContactForm,
 )
-from directory.models import Department, Invitation, User
+from directory.models import INVITATION_VALIDITY, Department, Invitation, User
 from directory.personal_space import home_url_for
 from directory.registration_gates import registration_closed_message
+from portal.durations import in_days
 from portal.rate_limits import form_within_limits, refusal
 
 DIRECTORY_PER_PAGE = 20
@@ -107,7 +108,11 @@ def resend_confirmation(request):
         return render(
             request, "directory/register_done.html", {"email": form.cleaned_data["email"]}
         )
-    return render(request, "directory/resend_confirmation.html", {"form": form})
+    return render(
+        request,
+        "directory/resend_confirmation.html",
+        {"form": form, "validity": in_days(EMAIL_CONFIRMATION_VALIDITY)},
+    )
 
 
 def confirm_email(request, token):
@@ -132,7 +137,9 @@ def account(request):
         "served_departments": structure.served_departments.all(),
         "referents": referents,
         # Never the last active referent: no « Désactiver » link when there is only one.
-        "can_deactivate": sum(referent.is_active for referent in referents) > 1,
+        "can_deactivate": perms.may_deactivate_referents(
+            sum(referent.is_active for referent in referents)
+        ),
         "pending_invitations": structure.invitations.pending().select_related("invited_by"),
         "modification_requests": structure.modification_requests.all()[:5],
         "structure_form": StructureContactForm(instance=structure, prefix="structure"),
@@ -143,7 +150,7 @@ def account(request):
         structure_form = StructureContactForm(request.POST, instance=structure, prefix="structure")
         referent_form = ReferentContactForm(request.POST, instance=request.user, prefix="referent")
         if structure_form.is_valid() and referent_form.is_valid():
-            services.update_contact_details(structure_form, referent_form)
+            services.update_contact_details(structure_form.instance, referent_form.instance)
             messages.success(request, _("Vos coordonnées ont été enregistrées."))
             return redirect("directory:account")
         context["structure_form"] = structure_form
@@ -178,11 +185,15 @@ def invite_referent(request):
         invitation = services.invite_referent(request.structure, request.user, **form.cleaned_data)
         messages.success(
             request,
-            _("Invitation envoyée à %(email)s : le lien est valable 7 jours.")
-            % {"email": invitation.email},
+            _("Invitation envoyée à %(email)s : le lien est valable %(validity)s.")
+            % {"email": invitation.email, "validity": in_days(INVITATION_VALIDITY)},
         )
         return redirect("directory:account")
-    return render(request, "directory/invite_referent.html", {"form": form})
+    return render(
+        request,
+        "directory/invite_referent.html",
+        {"form": form, "validity": in_days(INVITATION_VALIDITY)},
+    )
 
 
 def _own_pending_invitation(request, pk):
@@ -239,13 +250,8 @@ def deactivate_referent(request, pk):
 def accept_invitation(request, token):
     invitation = Invitation.objects.select_related("structure").get_by_token(token)
     if invitation is None or not invitation.is_pending:
-        reason = _("Cette invitation n’existe pas.")
-        if invitation is not None and invitation.accepted_at:
-            reason = _("Cette invitation a déjà été utilisée : connectez-vous avec votre e-mail.")
-        elif invitation is not None and invitation.revoked_at:
-            reason = _("Cette invitation a été révoquée. Demandez-en une nouvelle à un référent.")
-        elif invitation is not None:
-            reason = _("Cette invitation a expiré. Demandez-en une nouvelle à un référent.")
+        state = invitation.state if invitation is not None else None
+        reason = refusals.INVITATION_UNUSABLE.get(state, refusals.INVITATION_UNKNOWN)
         return render(request, "directory/link_invalid.html", {"reason": reason}, status=410)
     form = AcceptInvitationForm(request.POST or None, invitation=invitation)
     if request.method == "POST" and form.is_valid():
@@ -269,7 +275,7 @@ def accept_invitation(request, token):
 
 @employer_required
 def support_directory(request):
-    if not directory_is_open(request.structure):
+    if not perms.directory_is_open(request.structure):
         return render(request, "directory/support_directory.html", {"directory_closed": True})
     department_ids = directory_department_ids(request.structure)
     departments = Department.objects.filter(pk__in=department_ids)

@@ -62,7 +62,7 @@ def top_departments(edition):
 
 
 def active_duo_count(edition):
-    return Duo.objects.filter(offer__edition=edition, cancelled_at__isnull=True).count()
+    return Duo.objects.active().filter(offer__edition=edition).count()
 
 
 def registered_structures():

@@ -53,19 +53,9 @@ class EditionButtonHelper(ActionButtonHelper):
     action_title = _("Faire de cette édition l’édition en cours")
 
     def shows_action(self, edition):
-        return (
-            not edition.is_current
-            and not edition.is_past
-            and self.permission_helper.user_can_change(self.request.user)
+        return edition.may_become_current and self.permission_helper.user_can_change(
+            self.request.user
         )
-
-
-def edition_state(edition):
-    if edition.is_current:
-        return _("En cours")
-    if edition.is_past:
-        return _("Passée")
-    return _("À venir")
 
 
 class EditionAdmin(DirectoryModelAdmin):
@@ -132,7 +122,7 @@ class EditionAdmin(DirectoryModelAdmin):
 
     @display(description=_("état"))
     def state(self, edition):
-        return edition_state(edition)
+        return edition.state.label
 
     @display(description=_("semaine DuoDay"), ordering="week_start")
     def week(self, edition):
@@ -285,9 +275,9 @@ class DuoStateFilter(SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "active":
-            return queryset.filter(cancelled_at__isnull=True)
+            return queryset.active()
         if self.value() == "cancelled":
-            return queryset.filter(cancelled_at__isnull=False)
+            return queryset.cancelled()
         return queryset
 
 
@@ -352,7 +342,7 @@ class DuoAdmin(DirectoryModelAdmin):
 
     @display(description=_("état"), ordering="cancelled_at")
     def state(self, duo):
-        if duo.cancelled_at is None:
+        if duo.is_active:
             return _("Actif")
         return _("Annulé le %(date)s") % {
             "date": date_format(timezone.localtime(duo.cancelled_at), "SHORT_DATE_FORMAT")

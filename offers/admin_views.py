@@ -175,7 +175,7 @@ class MakeEditionCurrentView(ConfirmActionView):
         ) % {"edition": self.instance}
 
     def is_actionable(self):
-        return not self.instance.is_current and not self.instance.is_past
+        return self.instance.may_become_current
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

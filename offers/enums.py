@@ -11,6 +11,15 @@ class OfferStatus(models.TextChoices):
 OPEN_STATUSES = [OfferStatus.OPEN, OfferStatus.IN_PROGRESS]
 
 
+class EditionState(models.TextChoices):
+    """An edition's state (`Edition.state`): current, else past once its week has ended,
+    else upcoming."""
+
+    CURRENT = "current", _("En cours")
+    PAST = "past", _("Passée")
+    UPCOMING = "upcoming", _("À venir")
+
+
 class Modality(models.TextChoices):
     ON_SITE = "presentiel", _("Présentiel")
     REMOTE = "distanciel", _("Distanciel")

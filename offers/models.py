@@ -7,9 +7,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from directory import perms
 from directory.models import Department, Structure
 from directory.validators import validate_printable_name
-from offers.enums import Modality, OfferStatus, ReminderKind, Sector
+from offers import refusals
+from offers.enums import EditionState, Modality, OfferStatus, ReminderKind, Sector
 from offers.querysets import DuoQuerySet, OfferQuerySet
 
 
@@ -66,6 +68,19 @@ class Edition(models.Model):
     def is_past(self):
         """The DuoDay week has ended: offers read-only, duos under « Historique »."""
         return self.week_end < timezone.localdate()
+
+    @property
+    def state(self):
+        if self.is_current:
+            return EditionState.CURRENT
+        if self.is_past:
+            return EditionState.PAST
+        return EditionState.UPCOMING
+
+    @property
+    def may_become_current(self):
+        """« Rendre courante »: an upcoming edition only."""
+        return self.state == EditionState.UPCOMING
 
     def week_contains(self, date):
         return self.week_start <= date <= self.week_end
@@ -201,6 +216,22 @@ class Offer(models.Model):
     def is_read_only(self):
         return self.edition.is_past
 
+    def deletion_refusal(self, structure):
+        """Why `structure` may not delete this offer (a French message), or None: its
+        employer deletes it, except a « Concrétisée » one, which only the SA that formed its
+        duo deletes. The view and the workflow both ask (a past edition's offers are
+        read-only besides)."""
+        if self.is_filled:
+            if structure is None or not structure.is_support:
+                return refusals.FILLED_OFFER_DELETION
+            formed_by = self.duos.active().values_list("structure_id", flat=True).first()
+            if formed_by != structure.pk:
+                return refusals.FILLED_OFFER_DELETION
+            return None
+        if not perms.is_employer(structure) or self.structure_id != structure.pk:
+            return refusals.EMPLOYER_ONLY
+        return None
+
 
 class Interest(models.Model):
     """A support structure declared « Je suis intéressé(e) » for an offer."""
@@ -279,6 +310,11 @@ class Duo(models.Model):
                 fields=["offer"], condition=Q(cancelled_at__isnull=True), name="one_duo_per_offer"
             )
         ]
+
+    @property
+    def is_active(self):
+        """Not cancelled (`Duo.objects.active()` says the same in SQL)."""
+        return self.cancelled_at is None
 
     def __str__(self):
         return f"{self.person_first_name} {self.person_last_name} — {self.offer}"

@@ -63,7 +63,7 @@ def offer_deleted(title, recipients):
 
 
 def _active_duo(offer):
-    return offer.duos.filter(cancelled_at__isnull=True).first()
+    return offer.duos.active().first()
 
 
 def _party_structure_ids(offer):
@@ -135,7 +135,7 @@ def send_interest_withdrawn(offer_id, structure_id):
 def send_duo_formed(duo_id):
     """The employer hears who formed the duo; the other interested SAs, that it is filled."""
     duo = Duo.objects.select_related("offer", "structure").filter(pk=duo_id).first()
-    if duo is None or duo.cancelled_at is not None:
+    if duo is None or not duo.is_active:
         return
     offer = _offer(duo.offer_id)
     _to_employer("offers/emails/duo_formed_employer", offer, duo=duo)

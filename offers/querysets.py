@@ -14,18 +14,8 @@ parties, the offer's employer and the SA that formed it (the attestation, the ex
 from django.db import models
 from django.db.models import Q
 
-from offers.enums import OPEN_STATUSES, Modality
-
-
-def _referent_structure(user):
-    """The structure an active referent acts for: an employer validated or not (it manages
-    its offers from the start), a support structure once validated; None for anyone else."""
-    structure = getattr(user, "structure", None) if user.is_authenticated else None
-    if structure is None or not user.is_active:
-        return None
-    if structure.is_support and not structure.is_validated:
-        return None
-    return structure
+from directory.perms import acting_structure
+from offers.enums import OPEN_STATUSES, Modality, OfferStatus
 
 
 class OfferQuerySet(models.QuerySet):
@@ -34,6 +24,9 @@ class OfferQuerySet(models.QuerySet):
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
+
+    def filled(self):
+        return self.filter(status=OfferStatus.FILLED)
 
     def for_employer(self, structure):
         return self.filter(structure=structure)
@@ -52,17 +45,22 @@ class OfferQuerySet(models.QuerySet):
         from offers.models import Duo
 
         formed_by_structure = Q(
-            pk__in=Duo.objects.filter(structure=structure, cancelled_at__isnull=True).values(
-                "offer_id"
-            )
+            pk__in=Duo.objects.active().filter(structure=structure).values("offer_id")
         )
         return self.filter(open_in_reach | formed_by_structure)
 
     def public(self):
+        """The open offers of the current edition: the public search, and the SA's
+        « Offres » list (within its reach, `visible_to`)."""
         return self.current().open()
 
+    def filled_within_reach_of(self, structure):
+        """The current edition's « Concrétisée » offers within the SA's reach: those another
+        SA has just filled, under the SA's eyes."""
+        return self.current().within_reach_of(structure).filled()
+
     def visible_to(self, user):
-        structure = _referent_structure(user)
+        structure = acting_structure(user)
         if structure is None:
             return self.none()
         if structure.is_employer:
@@ -79,13 +77,18 @@ def _within_reach_of(structure):
 
 class DuoQuerySet(models.QuerySet):
     def active(self):
+        """What counts as an active duo: one not cancelled (the database allows one per
+        offer, `one_duo_per_offer`)."""
         return self.filter(cancelled_at__isnull=True)
+
+    def cancelled(self):
+        return self.filter(cancelled_at__isnull=False)
 
     def party_to(self, user):
         """The active duos whose two parties include the user's structure: the employer
         of the offer, or the SA that formed the duo. Nothing for anyone else, a cancelled
         duo for no one."""
-        structure = _referent_structure(user)
+        structure = acting_structure(user)
         if structure is None:
             return self.none()
         if structure.is_employer:

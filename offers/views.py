@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from directory.access import employer_required, referent_required, support_required
 from directory.models import User
-from offers import workflow
-from offers.enums import OPEN_STATUSES, OfferStatus
+from offers import refusals, workflow
+from offers.enums import OPEN_STATUSES
 from offers.filters import OfferFilter, employer_offer_filter
 from offers.forms import DuoForm, InterestForm, OfferForm
 from offers.models import Duo, Edition, Interest, Offer
@@ -44,7 +44,7 @@ def offer_list(request):
         filterset = employer_offer_filter(request.GET or None, structure, offers)
     else:
         # Offers whose duo the SA formed are under « Mes duos ».
-        offers = offers.filter(edition__is_current=True, status__in=OPEN_STATUSES)
+        offers = offers.public()
         filterset = OfferFilter(
             request.GET or None,
             queryset=offers,
@@ -96,7 +96,7 @@ def add_offer(request, initial, template="offers/offer_form.html", context=None)
 def offer_detail(request, pk):
     offer = _visible_offer(request, pk)
     structure = request.structure
-    active_duo = offer.duos.filter(cancelled_at__isnull=True).select_related("structure").first()
+    active_duo = offer.duos.active().select_related("structure").first()
     context = {"offer": offer, "duo": active_duo, "structure": structure}
     if structure.is_employer:
         context["interests"] = offer.interests.select_related("structure", "user").prefetch_related(
@@ -142,14 +142,12 @@ def offer_delete(request, pk):
     offer = _visible_offer(request, pk)
     if offer.is_read_only:
         raise Http404
-    if (
-        request.structure.is_support
-        and not offer.duos.filter(structure=request.structure, cancelled_at__isnull=True).exists()
-    ):
+    refusal = offer.deletion_refusal(request.structure)
+    if refusal and request.structure.is_support:
         # Only the SA that formed the duo may delete the offer: no page for the others.
         raise Http404
     error = None
-    if offer.is_filled and request.structure.is_employer:
+    if refusal:
         # Say why at once, in the guide's words, rather than after a confirmation.
         return render(
             request, "offers/offer_delete.html", {"offer": offer, "refused": True}, status=403
@@ -176,7 +174,7 @@ def declare_interest(request, pk):
     except Http404:
         if request.method != "POST" or _filled_meanwhile(request, pk) is None:
             raise
-        messages.error(request, _("Cette offre vient d’être pourvue par une autre structure."))
+        messages.error(request, refusals.FILLED_BY_ANOTHER)
         return redirect("offers:list")
     form = InterestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -215,12 +213,7 @@ def withdraw_interest(request, pk):
 def _filled_meanwhile(request, pk):
     """An offer within the SA's reach that another SA has just filled. Only a POST (the
     SA's answer to a page it saw a moment ago) is told so; any other request gets a 404."""
-    return (
-        Offer.objects.current()
-        .within_reach_of(request.structure)
-        .filter(pk=pk, status=OfferStatus.FILLED)
-        .first()
-    )
+    return Offer.objects.filled_within_reach_of(request.structure).filter(pk=pk).first()
 
 
 @support_required
@@ -232,7 +225,7 @@ def form_duo(request, pk):
             raise
         messages.error(
             request,
-            _("Une autre structure accompagnante vient de constituer le duo pour cette offre."),
+            refusals.DUO_FORMED_BY_ANOTHER,
         )
         return redirect("offers:list")
     form = DuoForm(request.POST or None)
@@ -255,9 +248,9 @@ def form_duo(request, pk):
 
 def _own_active_duo(request, pk):
     return get_object_or_404(
-        Duo.objects.filter(structure=request.structure, cancelled_at__isnull=True).select_related(
-            "offer", "offer__edition"
-        ),
+        Duo.objects.active()
+        .filter(structure=request.structure)
+        .select_related("offer", "offer__edition"),
         pk=pk,
     )
 
@@ -265,9 +258,8 @@ def _own_active_duo(request, pk):
 @support_required
 def my_duos(request):
     duos = (
-        Duo.objects.filter(
-            structure=request.structure, cancelled_at__isnull=True, offer__edition__is_current=True
-        )
+        Duo.objects.active()
+        .filter(structure=request.structure, offer__edition__is_current=True)
         .select_related("offer", "offer__structure", "offer__department", "offer__referent")
         .order_by("-created_at", "-pk")
     )
@@ -307,9 +299,8 @@ def history(request):
     structure = request.structure
     side = Q(offer__structure=structure) if structure.is_employer else Q(structure=structure)
     duos = (
-        Duo.objects.filter(
-            side, cancelled_at__isnull=True, offer__edition__week_end__lt=timezone.localdate()
-        )
+        Duo.objects.active()
+        .filter(side, offer__edition__week_end__lt=timezone.localdate())
         .select_related("offer", "offer__edition", "offer__structure", "structure")
         .order_by("-offer__edition__year", "offer__title", "pk")
     )

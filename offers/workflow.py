@@ -9,8 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from directory import perms
 from directory.models import Structure
-from offers import notifications
+from offers import notifications, refusals
 from offers.enums import OPEN_STATUSES, OfferStatus
 from offers.models import Duo, Interest, Offer
 
@@ -28,28 +29,24 @@ def _locked(offer):
 
 def _check_editable(offer):
     if offer.edition.is_past:
-        raise InvalidTransition(
-            _("Cette édition est passée : ses offres ne sont plus modifiables.")
-        )
+        raise InvalidTransition(refusals.PAST_EDITION)
 
 
 def _check_employer(offer, structure):
-    if structure is None or not structure.is_employer or offer.structure_id != structure.pk:
-        raise InvalidTransition(_("Seul l’employeur de l’offre peut faire cette action."))
+    if not perms.is_employer(structure) or offer.structure_id != structure.pk:
+        raise InvalidTransition(refusals.EMPLOYER_ONLY)
 
 
 def _check_support(structure):
-    if structure is None or not structure.is_support or not structure.is_validated:
-        raise InvalidTransition(
-            _("Seule une structure accompagnante validée peut faire cette action.")
-        )
+    if not perms.is_validated_support(structure):
+        raise InvalidTransition(refusals.VALIDATED_SUPPORT_ONLY)
 
 
 def _check_served(offer, structure):
     """The SA may answer the offer: in a department it serves, or remote (one rule, the
     queryset's)."""
     if not Offer.objects.within_reach_of(structure).filter(pk=offer.pk).exists():
-        raise InvalidTransition(_("Cette offre n’est pas dans un département que vous couvrez."))
+        raise InvalidTransition(refusals.OUT_OF_REACH)
 
 
 def _check_registration_open(edition):
@@ -184,7 +181,7 @@ def withdraw_interest(offer, structure):
     interest = offer.interests.filter(structure=structure).first()
     if interest is None:
         raise InvalidTransition(_("Vous n’aviez pas déclaré d’intérêt pour cette offre."))
-    if offer.duos.filter(structure=structure, cancelled_at__isnull=True).exists():
+    if offer.duos.active().filter(structure=structure).exists():
         raise InvalidTransition(_("Vous avez constitué le duo : annulez-le d’abord."))
     interest.delete()
     if offer.status != OfferStatus.FILLED:
@@ -200,9 +197,7 @@ def form_duo(offer, structure, user, person_first_name, person_last_name):
         with transaction.atomic():
             duo = _form_duo(offer, structure, user, person_first_name, person_last_name)
     except IntegrityError as conflict:
-        raise InvalidTransition(
-            _("Une autre structure accompagnante vient de constituer le duo pour cette offre.")
-        ) from conflict
+        raise InvalidTransition(refusals.DUO_FORMED_BY_ANOTHER) from conflict
     return duo
 
 
@@ -212,9 +207,7 @@ def _form_duo(offer, structure, user, person_first_name, person_last_name):
     _check_editable(offer)
     _check_served(offer, structure)
     if offer.status == OfferStatus.FILLED:
-        raise InvalidTransition(
-            _("Une autre structure accompagnante vient de constituer le duo pour cette offre.")
-        )
+        raise InvalidTransition(refusals.DUO_FORMED_BY_ANOTHER)
     duo = Duo.objects.create(
         offer=offer,
         structure=structure,
@@ -234,8 +227,8 @@ def cancel_duo(duo, structure):
     """The SA that formed the duo cancels it: back to « En cours »."""
     offer = _locked(duo.offer)
     duo = Duo.objects.select_for_update().get(pk=duo.pk)
-    if duo.structure_id != getattr(structure, "pk", None) or duo.cancelled_at is not None:
-        raise InvalidTransition(_("Seule la structure qui a constitué ce duo peut l’annuler."))
+    if duo.structure_id != getattr(structure, "pk", None) or not duo.is_active:
+        raise InvalidTransition(refusals.DUO_FORMER_ONLY)
     _check_editable(offer)
     duo.cancelled_at = timezone.now()
     duo.save(update_fields=["cancelled_at"])
@@ -251,21 +244,9 @@ def delete_offer(offer, structure):
     duo may delete it."""
     offer = _locked(offer)
     _check_editable(offer)
-    if offer.status == OfferStatus.FILLED:
-        formed_by = (
-            offer.duos.filter(cancelled_at__isnull=True)
-            .values_list("structure_id", flat=True)
-            .first()
-        )
-        if structure is None or formed_by != structure.pk:
-            raise InvalidTransition(
-                _(
-                    "Cette offre est « Concrétisée » : seule la structure accompagnante peut la "
-                    "supprimer à partir de son intranet."
-                )
-            )
-    else:
-        _check_employer(offer, structure)
+    refusal = offer.deletion_refusal(structure)
+    if refusal:
+        raise InvalidTransition(refusal)
     recipients = notifications.deletion_recipients(offer, structure)
     title = offer.title
     offer.delete()
