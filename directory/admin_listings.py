@@ -3,7 +3,7 @@
 Structures, referents, invitations and modification requests: filters, search, CSV/XLSX
 export; « Valider » a structure and « Marquer comme traitée » a modification
 request, each through a confirmation page (directory/admin_views.py) that calls a service.
-directory/wagtail_hooks.py adds them to the « DuoDay » menu (portal/admin_menu.py).
+directory/wagtail_hooks.py adds them to the « DuoDay » menu; their base is in portal/admin.py.
 
 Who may do what comes from the model permissions: « Coordination » has them all, the
 « Éditeurs » none of these, so the menu is hidden from them and every view refuses them
@@ -12,28 +12,19 @@ Who may do what comes from the model permissions: « Coordination » has them al
 
 from django import forms
 from django.contrib.admin import RelatedOnlyFieldListFilter, SimpleListFilter, display
-from django.contrib.admin.utils import quote
-from django.urls import re_path
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.helpers import PermissionHelper
 
 from directory import perms
 from directory.admin_views import (
-    BoundedSearchHandler,
-    DirectoryDeleteView,
-    DirectoryEditView,
-    DirectoryHistoryView,
-    DirectoryInspectView,
-    ExportIndexView,
     ProcessModificationRequestView,
     StructureAdminForm,
     ValidateStructureView,
 )
 from directory.enums import InvitationState
 from directory.models import Invitation, ModificationRequest, Structure, User
+from portal.admin import ActionButtonHelper, DuoDayModelAdmin, ReadOnlyPermissionHelper
 
 # Permissions
 
@@ -51,52 +42,12 @@ class StructurePermissionHelper(PermissionHelper):
         return perms.may_validate_structure(user)
 
 
-class ReadOnlyPermissionHelper(PermissionHelper):
-    """Listed and inspected only: the services and the users admin change these objects."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
-
-
 class ModificationRequestPermissionHelper(ReadOnlyPermissionHelper):
     def user_can_process_obj(self, user, obj):
         return perms.may_process_modification_request(user)
 
 
 # Buttons
-
-
-class ActionButtonHelper(ButtonHelper):
-    """Adds the button of one extra action, leading back to the current page afterwards."""
-
-    action = None
-    action_label = ""
-    action_title = ""
-
-    def shows_action(self, obj):
-        raise NotImplementedError
-
-    def action_button(self, pk, classnames_add=None, classnames_exclude=None):
-        url = self.url_helper.get_action_url(self.action, quote(pk))
-        return {
-            "url": f"{url}?{urlencode({'next': self.request.get_full_path()})}",
-            "label": self.action_label,
-            "classname": self.finalise_classname(classnames_add or [], classnames_exclude),
-            "title": self.action_title,
-        }
-
-    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
-        if self.action not in (exclude or []) and self.shows_action(obj):
-            pk = getattr(obj, self.opts.pk.attname)
-            buttons.insert(0, self.action_button(pk, classnames_add, classnames_exclude))
-        return buttons
 
 
 class StructureButtonHelper(ActionButtonHelper):
@@ -156,50 +107,7 @@ class InvitationStateFilter(SimpleListFilter):
 # Listings
 
 
-class DirectoryModelAdmin(ModelAdmin):
-    """What every listing of the « DuoDay » menu shares.
-
-    Its views refuse whoever has no permission on the model, whatever the view (listing,
-    export, inspect, history, edit, delete, actions); the views of one object find it only in
-    `get_queryset` (404 otherwise); the listing applies its declared filters, search and
-    ordering only (admin_views.ExportIndexView) and exports cells safe for a spreadsheet.
-    """
-
-    index_view_class = ExportIndexView
-    inspect_view_class = DirectoryInspectView
-    history_view_class = DirectoryHistoryView
-    edit_view_class = DirectoryEditView
-    delete_view_class = DirectoryDeleteView
-    search_handler_class = BoundedSearchHandler
-    list_per_page = 50
-
-    # Extra views on one object, e.g. {"validate": ValidateStructureView}: each gets the
-    # URL and URL name modeladmin gives its own actions (`url_helper.get_action_url`).
-    instance_actions: dict = {}
-
-    def register_indexing(self):
-        # Nothing in the page tree refers to these objects: keep them out of Wagtail's
-        # reference index, whose signal handlers would add queries to every save.
-        pass
-
-    def get_admin_urls_for_registration(self):
-        return super().get_admin_urls_for_registration() + tuple(
-            re_path(
-                self.url_helper.get_action_url_pattern(action),
-                self._instance_action_view(view_class),
-                name=self.url_helper.get_action_url_name(action),
-            )
-            for action, view_class in self.instance_actions.items()
-        )
-
-    def _instance_action_view(self, view_class):
-        def view(request, instance_pk):
-            return view_class.as_view(model_admin=self, instance_pk=instance_pk)(request)
-
-        return view
-
-
-class StructureAdmin(DirectoryModelAdmin):
+class StructureAdmin(DuoDayModelAdmin):
     model = Structure
     menu_label = _("Structures")
     menu_icon = "site"
@@ -270,7 +178,7 @@ class StructureAdmin(DirectoryModelAdmin):
         return _("Validée") if structure.is_validated else _("En attente de validation")
 
 
-class ReferentAdmin(DirectoryModelAdmin):
+class ReferentAdmin(DuoDayModelAdmin):
     """The users attached to a structure; accounts themselves are edited in « Utilisateurs »."""
 
     model = User
@@ -328,7 +236,7 @@ class ReferentAdmin(DirectoryModelAdmin):
         pass
 
 
-class InvitationAdmin(DirectoryModelAdmin):
+class InvitationAdmin(DuoDayModelAdmin):
     model = Invitation
     menu_label = _("Invitations")
     menu_icon = "mail"
@@ -356,7 +264,7 @@ class InvitationAdmin(DirectoryModelAdmin):
         return invitation.state.label
 
 
-class ModificationRequestAdmin(DirectoryModelAdmin):
+class ModificationRequestAdmin(DuoDayModelAdmin):
     model = ModificationRequest
     menu_label = _("Demandes de modification")
     menu_icon = "edit"

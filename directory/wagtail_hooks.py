@@ -1,4 +1,4 @@
-"""The directory's listings in the coordinators' « DuoDay » menu (portal/admin_menu.py)."""
+"""The directory's listings in the coordinators' « DuoDay » menu (portal/admin.py)."""
 
 from directory.admin_listings import (
     InvitationAdmin,
@@ -6,6 +6,6 @@ from directory.admin_listings import (
     ReferentAdmin,
     StructureAdmin,
 )
-from portal.admin_menu import duoday_admin
+from portal.admin import duoday_admin
 
 duoday_admin.add(StructureAdmin, ReferentAdmin, InvitationAdmin, ModificationRequestAdmin)

@@ -2,12 +2,11 @@
 
 Offers by status, the ten departments with the most offers, duos formed and structures
 registered: five aggregate queries, however many offers and structures there are. Each
-figure links to the listing it sums up, filtered accordingly.
+figure links to the listing it sums up, filtered by that listing's declared filters
+(`duoday_admin.listing_url`, portal/admin.py).
 """
 
 from django.db.models import Count, Q
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
@@ -15,13 +14,9 @@ from directory.enums import StructureKind
 from directory.models import Structure
 from offers.enums import OfferStatus
 from offers.models import Duo, Edition, Offer
+from portal.admin import duoday_admin
 
 TOP_DEPARTMENTS = 10
-
-
-def _listing_url(name, **filters):
-    url = reverse(f"{name}_modeladmin_index")
-    return f"{url}?{urlencode(filters)}" if filters else url
 
 
 def offers_by_status(edition):
@@ -33,7 +28,7 @@ def offers_by_status(edition):
         (
             status,
             counts[status.value],
-            _listing_url("offers_offer", edition__id__exact=edition.pk, status__exact=status.value),
+            duoday_admin.listing_url(Offer, edition=edition.pk, status=status.value),
         )
         for status in OfferStatus
     ]
@@ -51,11 +46,7 @@ def top_departments(edition):
         (
             f"{row['department__code']} – {row['department__name']}",
             row["offer_count"],
-            _listing_url(
-                "offers_offer",
-                edition__id__exact=edition.pk,
-                department__id__exact=row["department__pk"],
-            ),
+            duoday_admin.listing_url(Offer, edition=edition.pk, department=row["department__pk"]),
         )
         for row in rows
     ]
@@ -77,20 +68,20 @@ def registered_structures():
         ),
     )
     rows = [
-        ("employers", _("Employeurs"), {"kind__exact": StructureKind.EMPLOYER}),
+        ("employers", _("Employeurs"), {"kind": StructureKind.EMPLOYER}),
         (
             "support_validated",
             _("Structures accompagnantes validées"),
-            {"kind__exact": StructureKind.SUPPORT, "validation": "validated"},
+            {"kind": StructureKind.SUPPORT, "validation": "validated"},
         ),
         (
             "support_pending",
             _("Structures accompagnantes en attente de validation"),
-            {"kind__exact": StructureKind.SUPPORT, "validation": "pending"},
+            {"kind": StructureKind.SUPPORT, "validation": "pending"},
         ),
     ]
     return [
-        (key, label, counts[key], _listing_url("directory_structure", **filters))
+        (key, label, counts[key], duoday_admin.listing_url(Structure, **filters))
         for key, label, filters in rows
     ]
 
@@ -107,7 +98,7 @@ class CurrentEditionPanel(Component):
         context = {
             "edition": edition,
             "structures": registered_structures(),
-            "editions_url": _listing_url("offers_edition"),
+            "editions_url": duoday_admin.listing_url(Edition),
         }
         if edition is not None:
             statuses = offers_by_status(edition)
@@ -116,8 +107,8 @@ class CurrentEditionPanel(Component):
                 offer_count=sum(count for _status, count, _url in statuses),
                 top_departments=top_departments(edition),
                 active_duo_count=active_duo_count(edition),
-                active_duos_url=_listing_url(
-                    "offers_duo", offer__edition__id__exact=edition.pk, state="active"
+                active_duos_url=duoday_admin.listing_url(
+                    Duo, offer__edition=edition.pk, state="active"
                 ),
             )
         return context

@@ -17,11 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 
-from directory.admin_listings import (
-    ActionButtonHelper,
-    DirectoryModelAdmin,
-    ReadOnlyPermissionHelper,
-)
 from offers.admin_views import (
     EditionCreateView,
     EditionEditView,
@@ -30,6 +25,7 @@ from offers.admin_views import (
     OfferInspectView,
 )
 from offers.models import Duo, Edition, Interest, Offer
+from portal.admin import ActionButtonHelper, DuoDayModelAdmin, ReadOnlyPermissionHelper
 
 # Editions
 
@@ -58,7 +54,7 @@ class EditionButtonHelper(ActionButtonHelper):
         )
 
 
-class EditionAdmin(DirectoryModelAdmin):
+class EditionAdmin(DuoDayModelAdmin):
     model = Edition
     menu_label = _("Éditions")
     menu_icon = "date"
@@ -139,7 +135,7 @@ class EditionAdmin(DirectoryModelAdmin):
 # Offers, interests, duos: read-only
 
 
-class OfferAdmin(DirectoryModelAdmin):
+class OfferAdmin(DuoDayModelAdmin):
     model = Offer
     menu_label = _("Offres")
     menu_icon = "doc-full"
@@ -216,7 +212,7 @@ class OfferAdmin(DirectoryModelAdmin):
         return f"{offer.referent} — {offer.referent.email}"
 
 
-class InterestAdmin(DirectoryModelAdmin):
+class InterestAdmin(DuoDayModelAdmin):
     model = Interest
     menu_label = _("Intérêts")
     menu_icon = "pick"
@@ -281,7 +277,7 @@ class DuoStateFilter(SimpleListFilter):
         return queryset
 
 
-class DuoAdmin(DirectoryModelAdmin):
+class DuoAdmin(DuoDayModelAdmin):
     model = Duo
     menu_label = _("Duos")
     menu_icon = "group"

@@ -16,9 +16,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.log_actions import log
 from wagtail_modeladmin.views import CreateView
 
-from directory.admin_views import ConfirmActionView, DirectoryEditView, DirectoryInspectView
 from offers import editions
 from offers.models import seeph_week
+from portal.admin import ConfirmActionView, DuoDayEditView, DuoDayInspectView
 
 
 class EditionForm(WagtailAdminModelForm):
@@ -112,7 +112,7 @@ class EditionCreateView(CreateView):
         return redirect(self.get_success_url())
 
 
-class EditionEditView(DirectoryEditView):
+class EditionEditView(DuoDayEditView):
     """Corrects an edition not yet past; a past one is refused with a message."""
 
     def check_action_permitted(self, user):
@@ -188,7 +188,7 @@ class MakeEditionCurrentView(ConfirmActionView):
         return _("« %(edition)s » est désormais l’édition en cours.") % {"edition": self.instance}
 
 
-class OfferInspectView(DirectoryInspectView):
+class OfferInspectView(DuoDayInspectView):
     """An offer, with the support structures interested in it and its duos."""
 
     def get_context_data(self, **kwargs):

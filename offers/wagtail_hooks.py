@@ -1,4 +1,4 @@
-"""The offers' listings in the coordinators' « DuoDay » menu (portal/admin_menu.py; the
+"""The offers' listings in the coordinators' « DuoDay » menu (portal/admin.py; the
 directory's are added by directory/wagtail_hooks.py, loaded first) and the current edition's
 dashboard panel on the admin home.
 """
@@ -11,7 +11,7 @@ from wagtail import hooks
 from offers.admin_dashboard import CurrentEditionPanel
 from offers.admin_listings import DuoAdmin, EditionAdmin, InterestAdmin, OfferAdmin
 from offers.models import Offer
-from portal.admin_menu import duoday_admin
+from portal.admin import duoday_admin
 
 duoday_admin.add(EditionAdmin, OfferAdmin, InterestAdmin, DuoAdmin)
 

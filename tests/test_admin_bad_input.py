@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from directory.models import ModificationRequest, Structure
 from offers.models import Edition
-from portal.admin_menu import duoday_admin
+from portal.admin import duoday_admin
 from tests.factories import (
     DuoFactory,
     EditionFactory,
