@@ -35,26 +35,25 @@ def referent_required(view):
     return wrapper
 
 
-def employer_required(view):
-    @wraps(view)
-    @referent_required
-    def wrapper(request, *args, **kwargs):
-        if not perms.is_employer(request.structure):
-            raise Http404
-        return view(request, *args, **kwargs)
+def _structure_required(allowed):
+    """A referent of a structure for which `allowed(structure)` holds; 404 for the others."""
 
-    return wrapper
+    def decorator(view):
+        @wraps(view)
+        @referent_required
+        def wrapper(request, *args, **kwargs):
+            if not allowed(request.structure):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
 
 
-def support_required(view):
-    @wraps(view)
-    @referent_required
-    def wrapper(request, *args, **kwargs):
-        if not request.structure.is_support:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
+employer_required = _structure_required(perms.is_employer)
+# `referent_required` has already sent an SA waiting for validation to the pending page.
+support_required = _structure_required(perms.is_validated_support)
 
 
 def directory_department_ids(employer):

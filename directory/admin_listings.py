@@ -14,7 +14,6 @@ from django import forms
 from django.contrib.admin import RelatedOnlyFieldListFilter, SimpleListFilter, display
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail_modeladmin.helpers import PermissionHelper
 
 from directory import perms
 from directory.admin_views import (
@@ -24,19 +23,18 @@ from directory.admin_views import (
 )
 from directory.enums import InvitationState
 from directory.models import Invitation, ModificationRequest, Structure, User
-from portal.admin import ActionButtonHelper, DuoDayModelAdmin, ReadOnlyPermissionHelper
+from portal.admin import (
+    ActionButtonHelper,
+    DuoDayModelAdmin,
+    NeverCreatedNorDeletedPermissionHelper,
+    ReadOnlyPermissionHelper,
+)
 
 # Permissions
 
 
-class StructurePermissionHelper(PermissionHelper):
+class StructurePermissionHelper(NeverCreatedNorDeletedPermissionHelper):
     """Structures are created by their registration form and never deleted."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
 
     def user_can_validate_obj(self, user, obj):
         return perms.may_validate_structure(user)

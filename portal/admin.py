@@ -321,16 +321,21 @@ class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
 # Permissions and buttons
 
 
-class ReadOnlyPermissionHelper(PermissionHelper):
-    """Listed and inspected only: the services and the users admin change these objects."""
+class NeverCreatedNorDeletedPermissionHelper(PermissionHelper):
+    """Objects the admin neither creates (their own forms do) nor deletes (others keep
+    them); editable by those with the model's « change » permission."""
 
     def user_can_create(self, user):
         return False
 
-    def user_can_edit_obj(self, user, obj):
+    def user_can_delete_obj(self, user, obj):
         return False
 
-    def user_can_delete_obj(self, user, obj):
+
+class ReadOnlyPermissionHelper(NeverCreatedNorDeletedPermissionHelper):
+    """Listed and inspected only: the services and the users admin change these objects."""
+
+    def user_can_edit_obj(self, user, obj):
         return False
 
 
