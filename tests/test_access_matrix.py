@@ -604,6 +604,8 @@ DUODAY_LISTINGS = {
             "delete": DENIED,
             "inspect": OK,
             "history": OK,
+            # « Supprimer l’offre » « Concrétisée »: the confirmation page, with its reason.
+            "delete_filled": OK,
         },
     ),
     "offers_interest": (
@@ -626,6 +628,8 @@ DUODAY_LISTINGS = {
             "delete": DENIED,
             "inspect": OK,
             "history": OK,
+            # « Annuler le duo »: the confirmation page, with its reason.
+            "cancel": OK,
         },
     ),
 }
