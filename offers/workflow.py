@@ -237,13 +237,18 @@ def cancel_duo(duo, structure):
     duo = Duo.objects.select_for_update().get(pk=duo.pk)
     if duo.structure_id != getattr(structure, "pk", None) or duo.cancelled_at is not None:
         raise InvalidTransition(_("Seule la structure qui a constitué ce duo peut l’annuler."))
+    _cancel(offer, duo)
+    transaction.on_commit(lambda: notifications.duo_cancelled(duo))
+    return duo
+
+
+def _cancel(offer, duo):
+    """The duo stays, cancelled; the offer goes back to « En cours » or « Non concrétisée »."""
     _check_editable(offer)
     duo.cancelled_at = timezone.now()
     duo.save(update_fields=["cancelled_at"])
     offer.status = _status_from_interests(offer)
     offer.save(update_fields=["status", "updated_at"])
-    transaction.on_commit(lambda: notifications.duo_cancelled(duo))
-    return duo
 
 
 @transaction.atomic
@@ -296,11 +301,7 @@ def cancel_duo_by_coordination(duo, coordinator, reason):
     duo = Duo.objects.select_for_update(of=("self",)).select_related("structure").get(pk=duo.pk)
     if duo.cancelled_at is not None:
         raise InvalidTransition(_("Ce duo est déjà annulé."))
-    _check_editable(offer)
-    duo.cancelled_at = timezone.now()
-    duo.save(update_fields=["cancelled_at"])
-    offer.status = _status_from_interests(offer)
-    offer.save(update_fields=["status", "updated_at"])
+    _cancel(offer, duo)
     log(
         instance=duo,
         action=DUO_CANCELLED_BY_COORDINATION,

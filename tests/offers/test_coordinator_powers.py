@@ -31,15 +31,6 @@ OFFERS_URL = reverse("offers_offer_modeladmin_index")
 
 
 @pytest.fixture
-def run_on_commit(django_capture_on_commit_callbacks):
-    def run(transition, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return transition(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def coordinator(db):
     return UserFactory(coordinator=True)
 
@@ -57,6 +48,19 @@ def duo(offer, support_referent, other_support_referent):
     ReferentFactory(structure=support_referent.structure, email=ATELIERS_2)
     workflow.declare_interest(offer, other_support_referent.structure, other_support_referent)
     return workflow.form_duo(offer, support_referent.structure, support_referent, "Léa", "Durand")
+
+
+def log_in(client, role, employer, support_referent):
+    """`client` as one who is no coordinator: an editor, a referent of either side, or a
+    visitor."""
+    user = {
+        "editor": UserFactory(editor=True),
+        "employer": employer,
+        "support": support_referent,
+        "visitor": None,
+    }[role]
+    if user is not None:
+        client.force_login(user)
 
 
 def sent(mailoutbox):
@@ -337,14 +341,7 @@ def test_an_unknown_duo_is_not_found(coordinator_client, current_edition):
 
 @pytest.mark.parametrize("role", ["editor", "employer", "support", "visitor"])
 def test_only_coordinators_cancel_a_duo(client, duo, employer, support_referent, role):
-    user = {
-        "editor": UserFactory(editor=True),
-        "employer": employer,
-        "support": support_referent,
-        "visitor": None,
-    }[role]
-    if user is not None:
-        client.force_login(user)
+    log_in(client, role, employer, support_referent)
 
     page = client.get(cancel_url(duo))
     response = client.post(cancel_url(duo), {"reason": REASON})
@@ -434,14 +431,7 @@ def test_an_unknown_offer_is_not_found(coordinator_client, current_edition):
 def test_only_coordinators_delete_a_filled_offer(
     client, duo, offer, employer, support_referent, role
 ):
-    user = {
-        "editor": UserFactory(editor=True),
-        "employer": employer,
-        "support": support_referent,
-        "visitor": None,
-    }[role]
-    if user is not None:
-        client.force_login(user)
+    log_in(client, role, employer, support_referent)
 
     response = client.post(delete_url(offer), {"reason": REASON})
 
