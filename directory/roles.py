@@ -1,6 +1,7 @@
 """The staff groups and what they may do, kept in one place.
 
-« Éditeurs » edit the public site: pages, images, documents, forms and site settings.
+« Éditeurs » edit the public site: pages, images, documents and their collections, forms and
+site settings.
 « Coordination » runs the operation: every permission but the administration of accounts and
 groups, which stays with superusers.
 """
@@ -18,7 +19,12 @@ PAGE_PERMISSIONS = [
     "unlock_page",
     "bulk_delete_page",
 ]
+# On the root collection, so on every collection. Adding and changing collections lets the
+# staff create one and choose whether it is public or restricted (« Confidentialité »);
+# deleting one stays with superusers.
 COLLECTION_PERMISSIONS = [
+    ("wagtailcore", "add_collection"),
+    ("wagtailcore", "change_collection"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),

@@ -13,15 +13,25 @@ ATTESTATIONS = "Attestations"
 COMMUNICATION_KIT = "Kit de communication"
 
 
+def set_restricted(collection, restricted):
+    """A restricted collection's documents are for logged-in users only (Wagtail's « login »
+    view restriction); a public one carries no restriction of its own."""
+    own = CollectionViewRestriction.objects.filter(collection=collection)
+    if not restricted:
+        own.delete()
+    elif not own.exists():
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
+
+
 def collection(name, restricted):
     root = Collection.get_first_root_node()
     found = root.get_children().filter(name=name).first()
     if found is None:
         found = root.add_child(name=name)
-    if restricted and not CollectionViewRestriction.objects.filter(collection=found).exists():
-        CollectionViewRestriction.objects.create(
-            collection=found, restriction_type=CollectionViewRestriction.LOGIN
-        )
+    if restricted:
+        set_restricted(found, restricted=True)
     return found
 
 

@@ -2,8 +2,10 @@
 
 Éditions: created and corrected here (never deleted), read-only once their DuoDay has
 passed, and « Rendre courante » through a confirmation page (offers/admin_views.py).
-Offres, Intérêts, Duos: listed, filtered, searched, inspected and exported only; they change
-through the referents' personal space and offers/workflow.py.
+Offres, Intérêts, Duos: listed, filtered, searched, inspected and exported; they change
+through the referents' personal space and offers/workflow.py, but for the coordination's
+« Annuler le duo » (an active duo) and « Supprimer l’offre » (a « Concrétisée » one), each
+through a confirmation page with a reason (offers/admin_views.py).
 
 Each `get_queryset` joins what the columns show, so that a page of listing runs the same
 few queries whatever its length. offers/wagtail_hooks.py adds them to the « DuoDay » menu.
@@ -18,12 +20,15 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 
 from offers.admin_views import (
+    CancelDuoView,
+    DeleteFilledOfferView,
     EditionCreateView,
     EditionEditView,
     EditionForm,
     MakeEditionCurrentView,
     OfferInspectView,
 )
+from offers.enums import OfferStatus
 from offers.models import Duo, Edition, Interest, Offer
 from portal.admin import ActionButtonHelper, DuoDayModelAdmin, ReadOnlyPermissionHelper
 
@@ -132,14 +137,55 @@ class EditionAdmin(DuoDayModelAdmin):
         return edition.offer_count
 
 
-# Offers, interests, duos: read-only
+# Offers, interests, duos: read-only, but for the coordination's two powers
+
+
+class OfferPermissionHelper(ReadOnlyPermissionHelper):
+    """Never deleted through modeladmin's own view: « Supprimer l’offre » (a « Concrétisée »
+    one, with a reason) goes through offers/workflow.py."""
+
+    def user_can_delete_filled_obj(self, user, obj):
+        return self.user_has_specific_permission(user, self.get_perm_codename("delete"))
+
+
+class OfferButtonHelper(ActionButtonHelper):
+    action = "delete_filled"
+    action_label = _("Supprimer l’offre")
+    action_title = _("Supprimer cette offre concrétisée, à la demande de son employeur")
+
+    def shows_action(self, offer):
+        return (
+            offer.status == OfferStatus.FILLED
+            and not offer.edition.is_past
+            and self.permission_helper.user_can_delete_filled_obj(self.request.user, offer)
+        )
+
+
+class DuoPermissionHelper(ReadOnlyPermissionHelper):
+    def user_can_cancel_obj(self, user, obj):
+        return self.user_has_specific_permission(user, self.get_perm_codename("change"))
+
+
+class DuoButtonHelper(ActionButtonHelper):
+    action = "cancel"
+    action_label = _("Annuler le duo")
+    action_title = _("Annuler ce duo, à la demande de l’employeur ou de la structure")
+
+    def shows_action(self, duo):
+        return (
+            duo.cancelled_at is None
+            and not duo.offer.edition.is_past
+            and self.permission_helper.user_can_cancel_obj(self.request.user, duo)
+        )
 
 
 class OfferAdmin(DuoDayModelAdmin):
     model = Offer
     menu_label = _("Offres")
     menu_icon = "doc-full"
-    permission_helper_class = ReadOnlyPermissionHelper
+    permission_helper_class = OfferPermissionHelper
+    button_helper_class = OfferButtonHelper
+    instance_actions = {"delete_filled": DeleteFilledOfferView}
     inspect_view_class = OfferInspectView
     # Few columns so that the filters beside them fit a laptop screen; the export and the
     # inspect view carry every field.
@@ -281,7 +327,9 @@ class DuoAdmin(DuoDayModelAdmin):
     model = Duo
     menu_label = _("Duos")
     menu_icon = "group"
-    permission_helper_class = ReadOnlyPermissionHelper
+    permission_helper_class = DuoPermissionHelper
+    button_helper_class = DuoButtonHelper
+    instance_actions = {"cancel": CancelDuoView}
     list_display = ("person", "offer", "structure", "edition", "state")
     list_filter = ("offer__edition", DuoStateFilter)
     search_fields = (

@@ -1,10 +1,13 @@
 """Views of the coordinators' admin for editions and offers (see offers/admin_listings.py).
 
 Editions are created and corrected here, each through one function of offers/editions.py;
-a past edition is read-only. Offers, interests and duos are only listed and inspected: they
-change through the referents' personal space (offers/workflow.py).
+a past edition is read-only. Offers, interests and duos are listed and inspected; they change
+through the referents' personal space, except for two powers of the coordination, each with
+a reason typed by the coordinator (offers/workflow.py): « Annuler le duo » and « Supprimer
+l’offre » (a « Concrétisée » one, which its employer may not delete).
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -16,8 +19,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.log_actions import log
 from wagtail_modeladmin.views import CreateView
 
-from offers import editions
-from offers.models import seeph_week
+from offers import editions, workflow
+from offers.enums import OfferStatus
+from offers.models import Offer, seeph_week
 from portal.admin import ConfirmActionView, DuoDayEditView, DuoDayInspectView
 
 
@@ -199,3 +203,149 @@ class OfferInspectView(DuoDayInspectView):
             duos=self.instance.duos.select_related("structure").order_by("-created_at", "-pk"),
             **kwargs,
         )
+
+
+# The coordination's powers on duos and offers
+
+
+class CoordinationReasonForm(forms.Form):
+    """The reason of a coordinator's action, e-mailed to the people concerned."""
+
+    reason = forms.CharField(
+        label=gettext_lazy("Motif"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": gettext_lazy(
+                "Indiquez le motif : il est envoyé par e-mail aux personnes concernées."
+            )
+        },
+    )
+
+    def __init__(self, *args, help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = help_text
+
+
+class CoordinationActionView(ConfirmActionView):
+    """A confirmation page with the coordinator's reason; a transition the workflow refuses
+    (the object changed meanwhile) is told as a warning, and nothing is done."""
+
+    reason_help_text = ""
+    refusal = None
+
+    def get_form(self, data=None):
+        return CoordinationReasonForm(data, help_text=self.reason_help_text)
+
+    def perform(self, form):
+        try:
+            return self.act(form.cleaned_data["reason"])
+        except workflow.InvalidTransition as refusal:
+            self.refusal = str(refusal)
+            return None
+
+    def act(self, reason):
+        raise NotImplementedError
+
+
+class CancelDuoView(CoordinationActionView):
+    """« Annuler le duo » at the employer's or the SA's request: the duo stays, cancelled."""
+
+    action = "cancel"
+    page_title = gettext_lazy("Annuler le duo")
+    reason_help_text = gettext_lazy(
+        "Envoyé par e-mail au référent de l’offre et aux référents de la structure "
+        "accompagnante ; gardé dans l’historique du duo."
+    )
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_cancel_obj(user, self.instance)
+
+    def get_meta_title(self):
+        return _("Annuler le duo de %(person)s") % {"person": self.instance.person_name}
+
+    def lock_instance(self):
+        # In the workflow's order: the offer, then its duo.
+        Offer.objects.select_for_update().filter(pk=self.instance.offer_id).first()
+        return (
+            self.model_admin.get_queryset(self.request)
+            .select_for_update(of=("self",))
+            .get(pk=self.instance.pk)
+        )
+
+    def is_actionable(self):
+        return self.instance.cancelled_at is None and not self.instance.offer.edition.is_past
+
+    @property
+    def not_actionable_message(self):
+        if self.refusal:
+            return self.refusal
+        if self.instance.cancelled_at is not None:
+            return _("Ce duo est déjà annulé.")
+        return _("Cette édition est passée : ses duos ne sont plus modifiables.")
+
+    def act(self, reason):
+        workflow.cancel_duo_by_coordination(self.instance, self.request.user, reason)
+        return _(
+            "Duo de %(person)s pour « %(offer)s » annulé : l’employeur et la structure "
+            "accompagnante en sont prévenus par e-mail, avec le motif."
+        ) % {"person": self.instance.person_name, "offer": self.instance.offer.title}
+
+
+class DeleteFilledOfferView(CoordinationActionView):
+    """« Supprimer l’offre » « Concrétisée » for its employer: the offer goes with its duo."""
+
+    action = "delete_filled"
+    page_title = gettext_lazy("Supprimer l’offre concrétisée")
+    reason_help_text = gettext_lazy(
+        "Envoyé par e-mail au référent de l’offre et aux structures accompagnantes "
+        "concernées ; gardé dans l’historique de l’employeur."
+    )
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_delete_filled_obj(user, self.instance)
+
+    def get_meta_title(self):
+        return _("Supprimer l’offre %(offer)s") % {"offer": self.instance.title}
+
+    def get_next_url(self):
+        """Not the offer's own pages, which are gone once it is deleted."""
+        next_url = super().get_next_url()
+        own_pages = [
+            self.url_helper.get_action_url(action, self.pk_quoted)
+            for action in ("inspect", "history", self.action)
+        ]
+        if any(next_url.startswith(page) for page in own_pages):
+            return self.index_url
+        return next_url
+
+    def is_actionable(self):
+        return self.instance.status == OfferStatus.FILLED and not self.instance.edition.is_past
+
+    @property
+    def not_actionable_message(self):
+        if self.refusal:
+            return self.refusal
+        if self.instance.status != OfferStatus.FILLED:
+            return _(
+                "Cette offre n’est pas « Concrétisée » : son employeur peut la supprimer "
+                "lui-même depuis son espace."
+            )
+        return _("Cette édition est passée : ses offres ne sont plus modifiables.")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            duo=self.instance.duos.filter(cancelled_at__isnull=True)
+            .select_related("structure")
+            .first(),
+            interest_count=self.instance.interests.count(),
+            **kwargs,
+        )
+
+    def act(self, reason):
+        title = self.instance.title
+        workflow.delete_offer_by_coordination(self.instance, self.request.user, reason)
+        return _(
+            "Offre « %(offer)s » supprimée, avec son duo : le référent de l’offre et les "
+            "structures accompagnantes concernées en sont prévenus par e-mail, avec le motif."
+        ) % {"offer": title}

@@ -39,8 +39,9 @@ def duo_formed(duo):
     send_duo_formed.enqueue(duo.pk)
 
 
-def duo_cancelled(duo):
-    send_duo_cancelled.enqueue(duo.pk)
+def duo_cancelled(duo, reason=""):
+    """`reason`: the coordination's, when it cancelled the duo (empty when the SA did)."""
+    send_duo_cancelled.enqueue(duo.pk, reason)
 
 
 def offer_updated(offer):
@@ -54,9 +55,24 @@ def deletion_recipients(offer, deleted_by):
     return [offer.referent_id]
 
 
-def offer_deleted(title, recipients):
+def coordination_deletion_recipients(offer):
+    """Who hears of the coordination deleting an offer (user ids, taken before the offer
+    goes): the offer's referent, every SA interested and the duo's."""
+    structure_ids = set(offer.interests.values_list("structure_id", flat=True))
+    structure_ids.update(
+        offer.duos.filter(cancelled_at__isnull=True).values_list("structure_id", flat=True)
+    )
+    return [offer.referent_id] + [
+        pk
+        for pk in _support_referents(structure_ids).values_list("pk", flat=True)
+        if pk != offer.referent_id
+    ]
+
+
+def offer_deleted(title, recipients, reason=""):
+    """`reason`: the coordination's, when it deleted the offer."""
     for user_id in recipients:
-        send_offer_deleted.enqueue(title, user_id)
+        send_offer_deleted.enqueue(title, user_id, reason)
 
 
 # --- Who the parties are --------------------------------------------------------------------
@@ -146,17 +162,18 @@ def send_duo_formed(duo_id):
 
 
 @task()
-def send_duo_cancelled(duo_id):
-    """The employer and the SA that cancelled hear of it; the SAs told « pourvue », that the
-    offer is open again (without learning who had formed the duo)."""
+def send_duo_cancelled(duo_id, reason=""):
+    """The employer and the SA of the duo hear of it (with the coordination's reason when it
+    cancelled the duo); the SAs told « pourvue », that the offer is open again (without
+    learning who had formed the duo)."""
     duo = Duo.objects.select_related("structure").filter(pk=duo_id).first()
     if duo is None:
         return
     offer = _offer(duo.offer_id)
     if offer is None or _active_duo(offer) is not None:
         return
-    context = {"offer": offer, "duo": duo, "url": _offer_url(offer)}
-    _to_employer("offers/emails/duo_cancelled", offer, duo=duo)
+    context = {"offer": offer, "duo": duo, "url": _offer_url(offer), "reason": reason}
+    _to_employer("offers/emails/duo_cancelled", offer, duo=duo, reason=reason)
     _to_each("offers/emails/duo_cancelled", _support_referents([duo.structure_id]), context)
     others = offer.interests.exclude(structure=duo.structure_id).values_list(
         "structure_id", flat=True
@@ -178,10 +195,10 @@ def send_offer_updated(offer_id):
 
 
 @task()
-def send_offer_deleted(title, user_id):
+def send_offer_deleted(title, user_id, reason=""):
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is not None:
-        deliver("offers/emails/offer_deleted", {"title": title}, user.email)
+        deliver("offers/emails/offer_deleted", {"title": title, "reason": reason}, user.email)
 
 
 # --- Offers added at once (import, « Reconduire mes offres ») ---------------------------

@@ -6,8 +6,11 @@ dashboard panel on the admin home.
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 
+from offers import workflow
 from offers.admin_dashboard import CurrentEditionPanel
 from offers.admin_listings import DuoAdmin, EditionAdmin, InterestAdmin, OfferAdmin
 from offers.models import Offer
@@ -38,3 +41,43 @@ def keep_offer_referents(request, user):
         % {"user": user},
     )
     return redirect("wagtailusers_users:edit", user.pk)
+
+
+class CoordinationLogFormatter(LogFormatter):
+    """A coordinator's action in an object's history: what was done, then the reason typed
+    (in the message itself: the listings' history shows messages only)."""
+
+    def describe(self, log_entry):
+        raise NotImplementedError
+
+    def format_message(self, log_entry):
+        return _("%(action)s. Motif : %(reason)s") % {
+            "action": self.describe(log_entry),
+            "reason": log_entry.data.get("reason", ""),
+        }
+
+    def format_comment(self, log_entry):
+        return log_entry.data.get("reason", "")
+
+
+class DuoCancelledByCoordination(CoordinationLogFormatter):
+    label = gettext_lazy("Duo annulé par la coordination")
+
+    def describe(self, log_entry):
+        return _("Duo annulé par la coordination")
+
+
+class OfferDeletedByCoordination(CoordinationLogFormatter):
+    label = gettext_lazy("Offre « Concrétisée » supprimée par la coordination")
+
+    def describe(self, log_entry):
+        return _("Offre « %(offer)s » (%(edition)s) supprimée par la coordination") % {
+            "offer": log_entry.data.get("offer", ""),
+            "edition": log_entry.data.get("edition", ""),
+        }
+
+
+@hooks.register("register_log_actions")
+def register_coordination_log_actions(actions):
+    actions.register_action(workflow.DUO_CANCELLED_BY_COORDINATION)(DuoCancelledByCoordination)
+    actions.register_action(workflow.OFFER_DELETED_BY_COORDINATION)(OfferDeletedByCoordination)

@@ -8,6 +8,7 @@ Refusals raise `InvalidTransition` with a French message for the user.
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from directory import perms
 from directory.models import Structure
@@ -229,13 +230,18 @@ def cancel_duo(duo, structure):
     duo = Duo.objects.select_for_update().get(pk=duo.pk)
     if duo.structure_id != getattr(structure, "pk", None) or not duo.is_active:
         raise InvalidTransition(refusals.DUO_FORMER_ONLY)
+    _cancel(offer, duo)
+    transaction.on_commit(lambda: notifications.duo_cancelled(duo))
+    return duo
+
+
+def _cancel(offer, duo):
+    """The duo stays, cancelled; the offer goes back to « En cours » or « Non concrétisée »."""
     _check_editable(offer)
     duo.cancelled_at = timezone.now()
     duo.save(update_fields=["cancelled_at"])
     offer.status = _status_from_interests(offer)
     offer.save(update_fields=["status", "updated_at"])
-    transaction.on_commit(lambda: notifications.duo_cancelled(duo))
-    return duo
 
 
 @transaction.atomic
@@ -251,3 +257,75 @@ def delete_offer(offer, structure):
     title = offer.title
     offer.delete()
     transaction.on_commit(lambda: notifications.offer_deleted(title, recipients))
+
+
+# --- The coordination's powers (the « DuoDay » admin), each with the coordinator's reason ---
+
+DUO_CANCELLED_BY_COORDINATION = "offers.duo_cancelled_by_coordination"
+OFFER_DELETED_BY_COORDINATION = "offers.offer_deleted_by_coordination"
+
+
+def _check_reason(reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidTransition(_("Indiquez le motif : il est envoyé aux personnes concernées."))
+    return reason
+
+
+@transaction.atomic
+def cancel_duo_by_coordination(duo, coordinator, reason):
+    """The coordination cancels a duo on the employer's or the SA's request: as `cancel_duo`
+    (the duo is kept, cancelled; the offer back to « En cours » or « Non concrétisée »),
+    with the reason e-mailed to both parties and kept in the duo's history."""
+    reason = _check_reason(reason)
+    offer = _locked(duo.offer)
+    duo = Duo.objects.select_for_update(of=("self",)).select_related("structure").get(pk=duo.pk)
+    if duo.cancelled_at is not None:
+        raise InvalidTransition(_("Ce duo est déjà annulé."))
+    _cancel(offer, duo)
+    log(
+        instance=duo,
+        action=DUO_CANCELLED_BY_COORDINATION,
+        user=coordinator,
+        data={"reason": reason, "offer": offer.title, "support": duo.structure.name},
+    )
+    transaction.on_commit(lambda: notifications.duo_cancelled(duo, reason))
+    return duo
+
+
+@transaction.atomic
+def delete_offer_by_coordination(offer, coordinator, reason):
+    """The coordination deletes a « Concrétisée » offer for its employer (who may not): the
+    offer goes with its interests and its duo, as when an employer deletes an offer not yet
+    concrétisée. The SAs interested and the duo's SA (and the offer's referent) get the
+    reason; the history entry is logged on the employer structure, which stays."""
+    reason = _check_reason(reason)
+    offer = _locked(offer)
+    if offer.status != OfferStatus.FILLED:
+        raise InvalidTransition(
+            _(
+                "Cette offre n’est pas « Concrétisée » : son employeur peut la supprimer "
+                "lui-même depuis son espace."
+            )
+        )
+    _check_editable(offer)
+    recipients = notifications.coordination_deletion_recipients(offer)
+    title = offer.title
+    log(
+        instance=offer.structure,
+        action=OFFER_DELETED_BY_COORDINATION,
+        user=coordinator,
+        data={
+            "reason": reason,
+            "offer": title,
+            "offer_id": offer.pk,
+            "edition": str(offer.edition),
+            "duo_support": ", ".join(
+                offer.duos.filter(cancelled_at__isnull=True).values_list(
+                    "structure__name", flat=True
+                )
+            ),
+        },
+    )
+    offer.delete()
+    transaction.on_commit(lambda: notifications.offer_deleted(title, recipients, reason))

@@ -276,6 +276,11 @@ class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
     def get_template_names(self):
         return self.model_admin.get_templates(self.action)
 
+    def lock_instance(self):
+        """The object, locked for the action's transaction (a subclass whose service locks
+        other rows first locks them here in the same order)."""
+        return self.model._default_manager.select_for_update().get(pk=self.instance.pk)
+
     def get_next_url(self):
         """The admin page the coordinator came from (a path of this site), or the listing."""
         next_url = self.request.POST.get("next") or self.request.GET.get("next") or ""
@@ -309,7 +314,7 @@ class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
             return self.render_to_response(self.get_context_data(form=form))
         with transaction.atomic():
             # Locked and checked again: a double click must not act (and e-mail) twice.
-            self.instance = self.model._default_manager.select_for_update().get(pk=self.instance.pk)
+            self.instance = self.lock_instance()
             success_message = self.perform(form) if self.is_actionable() else None
         if success_message is None:
             messages.warning(request, self.not_actionable_message)

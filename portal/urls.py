@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from directory.views import personal_space
 
 urlpatterns = [
+    # Wagtail's collection forms, with the public or restricted choice (before its admin).
+    path("admin/collections/", include("documents.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("directory.urls")),

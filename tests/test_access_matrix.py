@@ -604,6 +604,8 @@ DUODAY_LISTINGS = {
             "delete": DENIED,
             "inspect": OK,
             "history": OK,
+            # « Supprimer l’offre » « Concrétisée »: the confirmation page, with its reason.
+            "delete_filled": OK,
         },
     ),
     "offers_interest": (
@@ -626,6 +628,8 @@ DUODAY_LISTINGS = {
             "delete": DENIED,
             "inspect": OK,
             "history": OK,
+            # « Annuler le duo »: the confirmation page, with its reason.
+            "cancel": OK,
         },
     ),
 }
@@ -679,8 +683,8 @@ ENTRIES["directory_user_modeladmin_history"].append(
     )
 )
 
-# Wagtail's own admin. Editors and coordinators share the pages, documents, images, forms,
-# redirects and settings; coordinators also administer collections, workflows and sites;
+# Wagtail's own admin. Editors and coordinators share the pages, documents, images, their
+# collections, forms, redirects and settings; coordinators also administer workflows and sites;
 # accounts and groups are the superusers'.
 
 BOTH = admin(editor=OK, coordinator=OK)
@@ -800,13 +804,16 @@ FAMILIES = [
         },
     ),
     Family("wagtailadmin_choose_", lambda world: {"parent_page_id": world.home.pk}, BOTH),
-    # Managing collections takes permissions on the collections themselves: superusers'.
+    # Collections: staff add and change them (on the root collection), superusers delete
+    # them. The add and edit forms, with the public or restricted choice, are the portal's,
+    # at Wagtail's addresses (documents/admin_urls.py).
     Family(
         "wagtailadmin_collections:",
         lambda world: {"pk": world.collection.pk, "collection_id": world.collection.pk},
-        NEITHER,
+        BOTH,
         exceptions={"wagtailadmin_collections:delete": NOWHERE},
     ),
+    Family("documents_admin:", lambda world: {"pk": world.collection.pk}, BOTH),
     Family(
         "wagtailadmin_workflows:",
         lambda world: {

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from directory.models import ModificationRequest, Structure
-from offers.models import Edition
+from offers.models import Edition, Offer
 from portal.admin import duoday_admin
 from tests.factories import (
     DuoFactory,
@@ -325,3 +325,44 @@ def test_making_an_edition_current_never_fails_on_a_hostile_next_page(
     assert response.status_code in (200, 302)
     if response.status_code == 302:
         assert not response["Location"].startswith(("//", "http", "javascript"))
+
+
+# « Annuler le duo », « Supprimer l’offre »: a reason and a next page
+
+
+@EXAMPLES
+@given(next_url=hostile, reason=hostile, method=st.sampled_from(["get", "post"]))
+def test_cancelling_a_duo_never_fails_and_does_nothing_on_error(
+    coordinator_client, next_url, reason, method
+):
+    duo = DuoFactory()
+    url = reverse("offers_duo_modeladmin_cancel", args=[duo.pk])
+
+    response = getattr(coordinator_client, method)(url, {"next": next_url, "reason": reason})
+
+    assert response.status_code in (200, 302)
+    duo.refresh_from_db()
+    if response.status_code == 200:
+        assert duo.cancelled_at is None
+    else:
+        assert not response["Location"].startswith(("//", "http", "javascript"))
+        assert duo.cancelled_at is not None
+
+
+@EXAMPLES
+@given(next_url=hostile, reason=hostile, method=st.sampled_from(["get", "post"]))
+def test_deleting_a_filled_offer_never_fails_and_does_nothing_on_error(
+    coordinator_client, next_url, reason, method
+):
+    offer = DuoFactory().offer
+    url = reverse("offers_offer_modeladmin_delete_filled", args=[offer.pk])
+
+    response = getattr(coordinator_client, method)(url, {"next": next_url, "reason": reason})
+
+    assert response.status_code in (200, 302)
+    exists = Offer.objects.filter(pk=offer.pk).exists()
+    if response.status_code == 200:
+        assert exists
+    else:
+        assert not response["Location"].startswith(("//", "http", "javascript"))
+        assert not exists

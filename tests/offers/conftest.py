@@ -74,3 +74,14 @@ def offer(employer):
     return OfferFactory(
         structure=employer.structure, referent=employer, title="Vendeur en boulangerie"
     )
+
+
+@pytest.fixture
+def run_on_commit(django_capture_on_commit_callbacks):
+    """Run a transition and the e-mails it sends once its transaction commits."""
+
+    def run(transition, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return transition(*args, **kwargs)
+
+    return run

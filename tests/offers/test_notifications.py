@@ -10,15 +10,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def run_on_commit(django_capture_on_commit_callbacks):
-    def run(transition, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return transition(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def second_support_referent(support_referent):
     """A second active referent of « ESAT Les Ateliers »."""
     return ReferentFactory(structure=support_referent.structure, email="lou.garnier@ateliers.fr")

@@ -23,17 +23,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def run_on_commit(django_capture_on_commit_callbacks):
-    """Run a transition and the e-mails it sends once its transaction commits."""
-
-    def run(transition, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return transition(*args, **kwargs)
-
-    return run
-
-
 def reload(offer):
     return Offer.objects.get(pk=offer.pk)
 
