@@ -23,6 +23,17 @@ def field_kind(bound_field):
 
 
 @register.filter
+def dsfr_group(bound_field):
+    """The DSFR group class around a single control and its label."""
+    kind = field_kind(bound_field)
+    if kind == "checkbox":
+        return "fr-checkbox-group"
+    if kind == "upload":
+        return "fr-upload-group"
+    return "fr-select-group" if bound_field.widget_type == "select" else "fr-input-group"
+
+
+@register.filter
 def dsfr_widget(bound_field):
     """The widget with its DSFR class and the ids of its hint and error messages."""
     widget_type = bound_field.widget_type
