@@ -52,6 +52,9 @@ class ContactSettings(BaseSiteSetting):
 class FooterSettings(BaseSiteSetting):
     """The legal pages every French public portal links from its footer."""
 
+    # Loaded with its pages in one query (templates/includes/footer.html links all three).
+    select_related = ["accessibility_page", "legal_notice_page", "personal_data_page"]
+
     accessibility_page = models.ForeignKey(
         "home.AccessibilityPage",
         verbose_name=_("page « Accessibilité »"),

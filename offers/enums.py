@@ -7,6 +7,15 @@ class OfferStatus(models.TextChoices):
     IN_PROGRESS = "en_cours", _("En cours")
     FILLED = "concretisee", _("Concrétisée")
 
+    @property
+    def badge_class(self):
+        """The DSFR badge of the status (templates/offers/includes/status_badge.html)."""
+        return {
+            OfferStatus.OPEN: "fr-badge--new",
+            OfferStatus.IN_PROGRESS: "fr-badge--info",
+            OfferStatus.FILLED: "fr-badge--success",
+        }[self]
+
 
 OPEN_STATUSES = [OfferStatus.OPEN, OfferStatus.IN_PROGRESS]
 

@@ -1,4 +1,5 @@
-"""Render any Django form field with the French state design system's markup."""
+"""The filters behind templates/django/forms/field.html, the DSFR markup that Django's form
+renderer gives every field (`{{ form }}`, `{{ field.as_field_group }}`)."""
 
 from django import template
 from django.forms.boundfield import BoundWidget
@@ -6,6 +7,7 @@ from django.forms.boundfield import BoundWidget
 register = template.Library()
 
 CHOICE_LIST_WIDGETS = {"radioselect", "checkboxselectmultiple"}
+UPLOAD_WIDGETS = {"file", "clearablefile"}
 
 
 @register.filter
@@ -15,7 +17,20 @@ def field_kind(bound_field):
         return "checkbox"
     if widget_type in CHOICE_LIST_WIDGETS:
         return "choice_list"
+    if widget_type in UPLOAD_WIDGETS:
+        return "upload"
     return "input"
+
+
+@register.filter
+def dsfr_group(bound_field):
+    """The DSFR group class around a single control and its label."""
+    kind = field_kind(bound_field)
+    if kind == "checkbox":
+        return "fr-checkbox-group"
+    if kind == "upload":
+        return "fr-upload-group"
+    return "fr-select-group" if bound_field.widget_type == "select" else "fr-input-group"
 
 
 @register.filter
@@ -25,6 +40,8 @@ def dsfr_widget(bound_field):
     attrs = {}
     if widget_type in {"select", "selectmultiple"}:
         attrs["class"] = "fr-select"
+    elif widget_type in UPLOAD_WIDGETS:
+        attrs["class"] = "fr-upload"
     elif widget_type not in {"checkbox", *CHOICE_LIST_WIDGETS}:
         attrs["class"] = "fr-input"
     described_by = []

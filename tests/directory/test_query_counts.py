@@ -22,11 +22,11 @@ pytestmark = pytest.mark.django_db
 
 DATA_SIZES = [3, 30]
 
-ACCOUNT_QUERIES = 15
-SUPPORT_ACCOUNT_QUERIES = 16  # + the served departments
-ACCEPT_INVITATION_QUERIES = 9  # no session, no user: an anonymous visitor
-INVITE_REFERENT_QUERIES = 11
-MODIFICATION_REQUEST_QUERIES = 11
+ACCOUNT_QUERIES = 12
+SUPPORT_ACCOUNT_QUERIES = 13  # + the served departments
+ACCEPT_INVITATION_QUERIES = 6  # no session, no user: an anonymous visitor
+INVITE_REFERENT_QUERIES = 8
+MODIFICATION_REQUEST_QUERIES = 8
 
 
 def populate(structure, count):

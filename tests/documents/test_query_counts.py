@@ -5,9 +5,9 @@ import pytest
 from tests.factories import DocumentFactory, ReferentFactory
 
 # Measured on a warm request; a change that adds queries per document breaks these bounds.
-RESSOURCES_PAGE_QUERIES_FOR_A_VISITOR = 16
-RESSOURCES_PAGE_QUERIES_FOR_A_USER = 19  # + the referent's structure
-PERSONAL_RESOURCES_QUERIES = 14  # + the referent's structure
+RESSOURCES_PAGE_QUERIES_FOR_A_VISITOR = 13
+RESSOURCES_PAGE_QUERIES_FOR_A_USER = 16  # + the referent's structure
+PERSONAL_RESOURCES_QUERIES = 11  # + the referent's structure
 
 
 def create_documents(count):

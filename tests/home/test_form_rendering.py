@@ -1,4 +1,5 @@
-"""Every form field is rendered once, by templates/includes/form_field.html, with the DSFR
+"""Every form field is rendered once, by Django's form renderer (`{{ form }}`,
+`{{ field.as_field_group }}`) through templates/django/forms/field.html, with the DSFR
 markup: radios and checkboxes as `input` immediately followed by its `label` in their group
 (the DSFR draws the box on the label: anything else leaves the choice invisible), grouped
 choices as one disclosure per group, and selects with a French empty choice."""
@@ -6,7 +7,7 @@ choices as one disclosure per group, and selects with a French empty choice."""
 import pytest
 from bs4 import BeautifulSoup
 from django import forms
-from django.template.loader import render_to_string
+from django.template import Context, Template
 
 from directory.forms import RegistrationForm
 from offers.forms import OfferForm
@@ -34,9 +35,12 @@ class ChoicesForm(forms.Form):
 
 
 def rendered(bound_field):
-    return BeautifulSoup(
-        render_to_string("includes/form_field.html", {"field": bound_field}), "html.parser"
-    )
+    return BeautifulSoup(bound_field.as_field_group(), "html.parser")
+
+
+def rendered_in_a_template(form):
+    """The form as a page writes it: `{{ form }}`."""
+    return BeautifulSoup(Template("{{ form }}").render(Context({"form": form})), "html.parser")
 
 
 def input_label_pairs(soup, input_type):
@@ -153,3 +157,71 @@ def test_registration_lists_a_regions_departments_under_it():
         "2A – Corse-du-Sud",
         "2B – Haute-Corse",
     ]
+
+
+class ContactForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
+    email = forms.EmailField(
+        label="E-mail",
+        help_text="Celle de votre travail.",
+        error_messages={"invalid": "Cette adresse n’en est pas une."},
+    )
+    agree = forms.BooleanField(label="J’accepte")
+    attachment = forms.FileField(label="Pièce jointe", required=False)
+
+    def clean(self):
+        raise forms.ValidationError("Le formulaire est incomplet.")
+
+
+def test_a_form_written_as_form_gives_every_field_in_the_dsfr_markup():
+    soup = rendered_in_a_template(ChoicesForm())
+
+    assert [pair[1:] for pair in input_label_pairs(soup, "radio")] == [
+        ("id_colour_0", "label", "id_colour_0"),
+        ("id_colour_1", "label", "id_colour_1"),
+    ]
+    assert [button.get_text(strip=True) for button in soup.find_all("button")] == ["Nord", "Sud"]
+    assert soup.find("select", id="id_size")["class"] == ["fr-select"]
+    assert soup.find("option", value="").get_text() == "Sélectionner une option"
+
+
+def test_a_form_written_as_form_ties_hint_and_errors_to_their_field():
+    soup = rendered_in_a_template(ContactForm({"email": "pas-une-adresse"}))
+
+    email = soup.find("input", id="id_email")
+    assert email["class"] == ["fr-input"]
+    assert email["aria-invalid"] == "true"
+    assert email["aria-describedby"] == "id_email-hint id_email-error"
+    assert soup.find(id="id_email-hint").get_text() == "Celle de votre travail."
+    assert soup.find(id="id_email-error").get_text(strip=True) == "Cette adresse n’en est pas une."
+    assert "fr-input-group--error" in email.parent["class"]
+    assert soup.find("label", attrs={"for": "id_email"}).get_text(strip=True).startswith("E-mail *")
+
+
+def test_a_form_written_as_form_shows_its_own_errors_in_an_alert_and_keeps_hidden_fields():
+    soup = rendered_in_a_template(ContactForm({"email": "a@example.org", "agree": "on"}))
+
+    alert = soup.find(class_="fr-alert--error")
+    assert alert["role"] == "alert"
+    assert alert.get_text(strip=True) == "Le formulaire est incomplet."
+    assert soup.find("input", type="hidden", attrs={"name": "token"}) is not None
+    assert soup.find("label", string="Token") is None
+
+
+def test_a_single_checkbox_is_followed_by_its_label_in_a_checkbox_group():
+    soup = rendered_in_a_template(ContactForm())
+
+    assert input_label_pairs(soup, "checkbox") == [
+        (["fr-checkbox-group", "fr-mb-3w"], "id_agree", "label", "id_agree")
+    ]
+
+
+def test_a_file_field_is_a_dsfr_upload_group():
+    soup = rendered(ContactForm()["attachment"])
+
+    control = soup.find("input", type="file")
+    assert control["class"] == ["fr-upload"]
+    assert "fr-upload-group" in control.parent["class"]
+    assert soup.find("label", attrs={"for": "id_attachment"}).get_text(strip=True) == (
+        "Pièce jointe"
+    )

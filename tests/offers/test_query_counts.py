@@ -16,22 +16,22 @@ pytestmark = pytest.mark.django_db
 
 DATA_SIZES = [3, 30]
 
-EMPLOYER_LIST_QUERIES = 15  # + the editions of the « Édition » filter
-SUPPORT_LIST_QUERIES = 14
-EMPLOYER_DETAIL_QUERIES = 15
-SUPPORT_DETAIL_QUERIES = 14
-MY_DUOS_QUERIES = 14
-EMPLOYER_HISTORY_QUERIES = 13
-SUPPORT_HISTORY_QUERIES = 13
-PUBLIC_SEARCH_QUERIES = 16
-PUBLIC_OFFER_QUERIES = 14
-PUBLIC_OFFER_FOR_AN_SA_QUERIES = 18  # + session, user, structure, « in my space? »
-ADD_OFFER_QUERIES = 14
-ADD_OFFER_WITH_AN_ERROR_QUERIES = 18  # + validating the referent and the department
-EDIT_OFFER_QUERIES = 14
-DELETE_OFFER_QUERIES = 12
-INTEREST_QUERIES = 12
-FORM_DUO_QUERIES = 12
+EMPLOYER_LIST_QUERIES = 12  # + the editions of the « Édition » filter
+SUPPORT_LIST_QUERIES = 11
+EMPLOYER_DETAIL_QUERIES = 12
+SUPPORT_DETAIL_QUERIES = 11
+MY_DUOS_QUERIES = 11
+EMPLOYER_HISTORY_QUERIES = 10
+SUPPORT_HISTORY_QUERIES = 10
+PUBLIC_SEARCH_QUERIES = 13
+PUBLIC_OFFER_QUERIES = 11
+PUBLIC_OFFER_FOR_AN_SA_QUERIES = 15  # + session, user, structure, « in my space? »
+ADD_OFFER_QUERIES = 11
+ADD_OFFER_WITH_AN_ERROR_QUERIES = 15  # + validating the referent and the department
+EDIT_OFFER_QUERIES = 11
+DELETE_OFFER_QUERIES = 9
+INTEREST_QUERIES = 9
+FORM_DUO_QUERIES = 9
 
 
 @pytest.fixture
@@ -335,14 +335,14 @@ def test_form_duo_page_queries_do_not_grow_with_interests(
 # Several offers at once: « Importer des offres », « Reconduire mes offres », « Dupliquer
 # cette offre ». Checking a file or a selection costs no query per row.
 
-IMPORT_PAGE_QUERIES = 12
+IMPORT_PAGE_QUERIES = 9
 IMPORT_UPLOAD_QUERIES = 6  # the referents and the departments, once per file
-IMPORT_PREVIEW_QUERIES = 12
+IMPORT_PREVIEW_QUERIES = 9
 IMPORT_CONFIRM_QUERIES = 9  # one INSERT per batch of rows (71 on SQLite, 500 elsewhere)
-RECONDUCT_PAGE_QUERIES = 16
-RECONDUCT_PREVIEW_QUERIES = 16
+RECONDUCT_PAGE_QUERIES = 13
+RECONDUCT_PREVIEW_QUERIES = 13
 RECONDUCT_CONFIRM_QUERIES = 15
-DUPLICATE_OFFER_QUERIES = 17
+DUPLICATE_OFFER_QUERIES = 14
 
 
 def import_file(employer, count):
