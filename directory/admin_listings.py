@@ -24,12 +24,16 @@ from wagtail_modeladmin.options import ModelAdmin
 
 from directory.admin_views import (
     BoundedSearchHandler,
+    DeactivateReferentView,
     DirectoryDeleteView,
     DirectoryEditView,
     DirectoryHistoryView,
     DirectoryInspectView,
+    EraseAccountView,
     ExportIndexView,
     ProcessModificationRequestView,
+    ReactivateReferentView,
+    RefuseStructureView,
     StructureAdminForm,
     ValidateStructureView,
 )
@@ -50,6 +54,9 @@ class StructurePermissionHelper(PermissionHelper):
     def user_can_validate_obj(self, user, obj):
         return self.user_has_specific_permission(user, self.get_perm_codename("change"))
 
+    def user_can_refuse_obj(self, user, obj):
+        return self.user_has_specific_permission(user, self.get_perm_codename("change"))
+
 
 class ReadOnlyPermissionHelper(PermissionHelper):
     """Listed and inspected only: the services and the users admin change these objects."""
@@ -64,6 +71,15 @@ class ReadOnlyPermissionHelper(PermissionHelper):
         return False
 
 
+class ReferentPermissionHelper(ReadOnlyPermissionHelper):
+    """Accounts are administered by superusers (directory/roles.py); the coordination acts
+    on referents through its actions only (deactivate, reactivate, erase), as it may
+    change their structures."""
+
+    def user_can_manage_referent(self, user, obj):
+        return user.is_active and user.has_perm("directory.change_structure")
+
+
 class ModificationRequestPermissionHelper(ReadOnlyPermissionHelper):
     def user_can_process_obj(self, user, obj):
         return self.user_has_specific_permission(user, self.get_perm_codename("change"))
@@ -73,7 +89,11 @@ class ModificationRequestPermissionHelper(ReadOnlyPermissionHelper):
 
 
 class ActionButtonHelper(ButtonHelper):
-    """Adds the button of one extra action, leading back to the current page afterwards."""
+    """Adds the buttons of extra actions, leading back to the current page afterwards.
+
+    One action: `action`, `action_label`, `action_title` and `shows_action`; several:
+    override `actions_for(obj)`, which lists the (action, label, title) shown for `obj`.
+    """
 
     action = None
     action_label = ""
@@ -82,32 +102,66 @@ class ActionButtonHelper(ButtonHelper):
     def shows_action(self, obj):
         raise NotImplementedError
 
-    def action_button(self, pk, classnames_add=None, classnames_exclude=None):
-        url = self.url_helper.get_action_url(self.action, quote(pk))
+    def actions_for(self, obj):
+        if self.action is not None and self.shows_action(obj):
+            return [(self.action, self.action_label, self.action_title)]
+        return []
+
+    def action_button(
+        self, pk, classnames_add=None, classnames_exclude=None, action=None, label="", title=""
+    ):
+        url = self.url_helper.get_action_url(action or self.action, quote(pk))
         return {
             "url": f"{url}?{urlencode({'next': self.request.get_full_path()})}",
-            "label": self.action_label,
+            "label": label or self.action_label,
             "classname": self.finalise_classname(classnames_add or [], classnames_exclude),
-            "title": self.action_title,
+            "title": title or self.action_title,
         }
 
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
-        if self.action not in (exclude or []) and self.shows_action(obj):
-            pk = getattr(obj, self.opts.pk.attname)
-            buttons.insert(0, self.action_button(pk, classnames_add, classnames_exclude))
-        return buttons
+        pk = getattr(obj, self.opts.pk.attname)
+        extra = [
+            self.action_button(pk, classnames_add, classnames_exclude, action, label, title)
+            for action, label, title in self.actions_for(obj)
+            if action not in (exclude or [])
+        ]
+        return extra + buttons
 
 
 class StructureButtonHelper(ActionButtonHelper):
-    action = "validate"
-    action_label = _("Valider")
-    action_title = _("Valider cette structure")
+    """« Valider » a structure waiting for validation; « Refuser » an SA's registration."""
 
-    def shows_action(self, structure):
-        return not structure.is_validated and self.permission_helper.user_can_validate_obj(
-            self.request.user, structure
+    def actions_for(self, structure):
+        if structure.is_validated:
+            return []
+        user = self.request.user
+        actions = []
+        if self.permission_helper.user_can_validate_obj(user, structure):
+            actions.append(("validate", _("Valider"), _("Valider cette structure")))
+        if structure.is_support and self.permission_helper.user_can_refuse_obj(user, structure):
+            actions.append(("refuse", _("Refuser"), _("Refuser l’inscription de cette structure")))
+        return actions
+
+
+class ReferentButtonHelper(ActionButtonHelper):
+    """« Désactiver » or « Réactiver » a referent, « Effacer (RGPD) » their account."""
+
+    def actions_for(self, referent):
+        if referent.erased_at is not None or not self.permission_helper.user_can_manage_referent(
+            self.request.user, referent
+        ):
+            return []
+        if referent.is_active:
+            actions = [("deactivate", _("Désactiver"), _("Désactiver ce référent"))]
+        elif referent.email_confirmed_at is not None:
+            actions = [("reactivate", _("Réactiver"), _("Réactiver ce référent"))]
+        else:
+            actions = []
+        actions.append(
+            ("erase", _("Effacer (RGPD)"), _("Effacer le compte de cette personne, à sa demande"))
         )
+        return actions
 
 
 class ModificationRequestButtonHelper(ActionButtonHelper):
@@ -233,7 +287,7 @@ class StructureAdmin(DirectoryModelAdmin):
     menu_icon = "site"
     permission_helper_class = StructurePermissionHelper
     button_helper_class = StructureButtonHelper
-    instance_actions = {"validate": ValidateStructureView}
+    instance_actions = {"validate": ValidateStructureView, "refuse": RefuseStructureView}
     list_display = ("name", "kind", "structure_type", "department", "validation_state")
     list_filter = (
         "kind",
@@ -304,7 +358,13 @@ class ReferentAdmin(DirectoryModelAdmin):
     model = User
     menu_label = _("Référents")
     menu_icon = "user"
-    permission_helper_class = ReadOnlyPermissionHelper
+    permission_helper_class = ReferentPermissionHelper
+    button_helper_class = ReferentButtonHelper
+    instance_actions = {
+        "deactivate": DeactivateReferentView,
+        "reactivate": ReactivateReferentView,
+        "erase": EraseAccountView,
+    }
     list_display = ("full_name", "email", "structure", "is_active")
     list_filter = ("is_active", "structure__kind")
     search_fields = ("first_name", "last_name", "email", "structure__name")

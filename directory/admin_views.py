@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -313,6 +314,9 @@ class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
             return redirect(self.get_next_url())
         return self.render_to_response(self.get_context_data(form=self.get_form()))
 
+    def get_success_url(self):
+        return self.get_next_url()
+
     def post(self, request, *args, **kwargs):
         if not self.is_actionable():
             messages.warning(request, self.not_actionable_message)
@@ -320,15 +324,22 @@ class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
         form = self.get_form(request.POST)
         if form is not None and not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        with transaction.atomic():
-            # Locked and checked again: a double click must not act (and e-mail) twice.
-            self.instance = self.model._default_manager.select_for_update().get(pk=self.instance.pk)
-            success_message = self.perform(form) if self.is_actionable() else None
+        try:
+            with transaction.atomic():
+                # Locked and checked again: a double click must not act (and e-mail) twice.
+                self.instance = self.model._default_manager.select_for_update().get(
+                    pk=self.instance.pk
+                )
+                success_message = self.perform(form) if self.is_actionable() else None
+        except services.DirectoryError as refused:
+            # The service refused (and nothing was done): say why.
+            messages.error(request, str(refused))
+            return redirect(self.get_next_url())
         if success_message is None:
             messages.warning(request, self.not_actionable_message)
-        else:
-            messages.success(request, success_message)
-        return redirect(self.get_next_url())
+            return redirect(self.get_next_url())
+        messages.success(request, success_message)
+        return redirect(self.get_success_url())
 
 
 class ValidateStructureView(ConfirmActionView):
@@ -397,3 +408,176 @@ class ProcessModificationRequestView(ConfirmActionView):
             self.instance, self.request.user, form.cleaned_data["response"]
         )
         return _("Demande de modification marquée comme traitée")
+
+
+# The coordinators' actions with a reason (issue 11): the reason is e-mailed to the people
+# concerned and kept in the object's history.
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Motif"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": gettext_lazy("Indiquez le motif : il est envoyé par e-mail."),
+            "max_length": gettext_lazy(
+                "Le motif ne doit pas dépasser %(limit_value)d caractères (il en compte "
+                "%(show_value)d)."
+            ),
+        },
+    )
+
+    def __init__(self, *args, help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = help_text
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if "\x00" in reason:
+            raise ValidationError(_("Le motif contient un caractère non autorisé."))
+        return reason
+
+
+class ReasonActionView(ConfirmActionView):
+    """An action whose reason the coordinator types (required)."""
+
+    reason_help_text = ""
+
+    def get_form(self, data=None):
+        return ReasonForm(data, help_text=self.reason_help_text)
+
+
+class RefuseStructureView(ReasonActionView):
+    """« Refuser » an SA waiting for validation (services.refuse_support_registration)."""
+
+    action = "refuse"
+    page_title = gettext_lazy("Refuser l’inscription")
+    not_actionable_message = gettext_lazy(
+        "Seule une structure accompagnante en attente de validation peut être refusée."
+    )
+    reason_help_text = gettext_lazy(
+        "Envoyé par e-mail aux référents de la structure ; gardé dans l’historique."
+    )
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_refuse_obj(user, self.instance)
+
+    def get_meta_title(self):
+        return _("Refuser l’inscription de %(name)s") % {"name": self.instance.name}
+
+    def is_actionable(self):
+        return self.instance.is_support and not self.instance.is_validated
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            referents=self.instance.referents.order_by("last_name", "first_name", "pk"),
+            **kwargs,
+        )
+
+    def get_success_url(self):
+        """Back where the coordinator came from, unless it was a page of the structure,
+        which is no more."""
+        next_url = self.get_next_url()
+        try:
+            match = resolve(next_url.split("?", 1)[0])
+        except Resolver404:
+            return next_url
+        if str(match.kwargs.get("instance_pk")) == str(self.instance_pk):
+            return self.index_url
+        return next_url
+
+    def perform(self, form):
+        name = self.instance.name
+        services.refuse_support_registration(
+            self.instance, self.request.user, form.cleaned_data["reason"]
+        )
+        return _("Inscription de « %(name)s » refusée ; ses référents sont prévenus.") % {
+            "name": name
+        }
+
+
+class ReferentActionView(ReasonActionView):
+    def get_refusal(self):
+        """Why the service would refuse, said before the coordinator types a reason."""
+        return None
+
+    def get(self, request, *args, **kwargs):
+        refusal = self.get_refusal() if self.is_actionable() else None
+        if refusal:
+            messages.error(request, refusal)
+            return redirect(self.get_next_url())
+        return super().get(request, *args, **kwargs)
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_manage_referent(user, self.instance)
+
+    def get_page_subtitle(self):
+        return str(self.instance)
+
+    def get_meta_title(self):
+        return f"{self.page_title} — {self.instance}"
+
+
+class DeactivateReferentView(ReferentActionView):
+    action = "deactivate"
+    page_title = gettext_lazy("Désactiver le référent")
+    not_actionable_message = gettext_lazy("Ce référent est déjà désactivé.")
+    reason_help_text = gettext_lazy("Envoyé par e-mail au référent ; gardé dans l’historique.")
+
+    def is_actionable(self):
+        return self.instance.is_active
+
+    def get_refusal(self):
+        others = (
+            self.model.objects.filter(structure=self.instance.structure_id, is_active=True)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        )
+        if not others:
+            return _("Impossible de désactiver le dernier référent actif de la structure.")
+        return None
+
+    def perform(self, form):
+        services.deactivate_referent_for_coordination(
+            self.instance, self.request.user, form.cleaned_data["reason"]
+        )
+        return _(
+            "Le compte de %(person)s est désactivé ; ses offres passent à un autre référent."
+        ) % {"person": self.instance}
+
+
+class ReactivateReferentView(ReferentActionView):
+    action = "reactivate"
+    page_title = gettext_lazy("Réactiver le référent")
+    not_actionable_message = gettext_lazy("Ce référent est déjà actif, ou son compte est effacé.")
+    reason_help_text = gettext_lazy("Envoyé par e-mail au référent ; gardé dans l’historique.")
+
+    def is_actionable(self):
+        return not self.instance.is_active and self.instance.erased_at is None
+
+    def perform(self, form):
+        services.reactivate_referent(self.instance, self.request.user, form.cleaned_data["reason"])
+        return _("Le compte de %(person)s est réactivé.") % {"person": self.instance}
+
+
+class EraseAccountView(ReferentActionView):
+    """Erase a person's account on their request (GDPR): irreversible, said so."""
+
+    action = "erase"
+    page_title = gettext_lazy("Effacer le compte (RGPD)")
+    not_actionable_message = gettext_lazy("Ce compte ne peut pas être effacé.")
+    reason_help_text = gettext_lazy(
+        "Envoyé par e-mail à la personne et gardé dans l’historique : n’y mettez aucune "
+        "donnée personnelle (ni nom, ni adresse)."
+    )
+
+    def is_actionable(self):
+        return self.instance.erased_at is None
+
+    def get_refusal(self):
+        return services.erasure_refusal(self.instance)
+
+    def perform(self, form):
+        services.erase_account(self.instance, self.request.user, form.cleaned_data["reason"])
+        return _("Le compte est effacé : ses données personnelles sont anonymisées.")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdminGroup
 
+from directory.admin_dashboard import WaitingForCoordinationPanel
 from directory.admin_listings import (
     InvitationAdmin,
     ModificationRequestAdmin,
@@ -52,8 +53,10 @@ duoday_admin.register_with_wagtail()
 
 @hooks.register("construct_homepage_panels")
 def add_current_edition_panel(request, panels):
-    """The current edition's figures, for those who see the « DuoDay » menu only."""
+    """What waits for the coordination and the current edition's figures, for those who see
+    the « DuoDay » menu only."""
     if duoday_admin.is_shown_to(request.user):
+        panels.append(WaitingForCoordinationPanel())
         panels.append(CurrentEditionPanel())
 
 
