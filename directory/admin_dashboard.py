@@ -19,7 +19,7 @@ def waiting_for_coordination():
         ),
         (
             "modification_requests",
-            _("Demandes de modification à traiter"),
+            _("Modifications demandées, à traiter"),
             services.pending_modification_requests().count(),
             admin_urls.pending_modification_requests_url(),
         ),
