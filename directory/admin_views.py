@@ -440,9 +440,13 @@ class ReasonForm(forms.Form):
 
 
 class ReasonActionView(ConfirmActionView):
-    """An action whose reason the coordinator types (required)."""
+    """An action whose reason the coordinator types (required); its page extends
+    modeladmin/directory/includes/reason_action_page.html."""
 
     reason_help_text = ""
+
+    def get_page_subtitle(self):
+        return str(self.instance)
 
     def get_form(self, data=None):
         return ReasonForm(data, help_text=self.reason_help_text)
@@ -498,6 +502,8 @@ class RefuseStructureView(ReasonActionView):
 
 
 class ReferentActionView(ReasonActionView):
+    reason_help_text = gettext_lazy("Envoyé par e-mail au référent ; gardé dans l’historique.")
+
     def get_refusal(self):
         """Why the service would refuse, said before the coordinator types a reason."""
         return None
@@ -512,9 +518,6 @@ class ReferentActionView(ReasonActionView):
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_manage_referent(user, self.instance)
 
-    def get_page_subtitle(self):
-        return str(self.instance)
-
     def get_meta_title(self):
         return f"{self.page_title} — {self.instance}"
 
@@ -523,7 +526,6 @@ class DeactivateReferentView(ReferentActionView):
     action = "deactivate"
     page_title = gettext_lazy("Désactiver le référent")
     not_actionable_message = gettext_lazy("Ce référent est déjà désactivé.")
-    reason_help_text = gettext_lazy("Envoyé par e-mail au référent ; gardé dans l’historique.")
 
     def is_actionable(self):
         return self.instance.is_active
@@ -551,7 +553,6 @@ class ReactivateReferentView(ReferentActionView):
     action = "reactivate"
     page_title = gettext_lazy("Réactiver le référent")
     not_actionable_message = gettext_lazy("Ce référent est déjà actif, ou son compte est effacé.")
-    reason_help_text = gettext_lazy("Envoyé par e-mail au référent ; gardé dans l’historique.")
 
     def is_actionable(self):
         return not self.instance.is_active and self.instance.erased_at is None

@@ -666,3 +666,17 @@ def test_history_shows_the_actions_in_french(
 
     assert response.status_code == 200
     assert "Référent désactivé" in page_text(response)
+
+
+def test_a_refusal_is_read_in_the_admin_log_after_the_structure_is_gone(
+    coordinator_client, pending_sa, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator_client.post(refuse_url(pending_sa), {"reason": REASON})
+
+    response = coordinator_client.get(reverse("wagtailadmin_reports:site_history"))
+
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Inscription refusée" in text
+    assert "IME Les Tilleuls" in text

@@ -48,8 +48,14 @@ def register_again(page, siret):
     page.get_by_label(re.compile("^Code postal")).fill("93100")
     page.get_by_label(re.compile("^Commune")).fill("Montreuil")
     departments = page.locator("#id_served_departments-fieldset")
-    departments.get_by_role("button", name="Île-de-France").click()
-    page.get_by_label("93 – Seine-Saint-Denis").check()
+    region = departments.get_by_role("button", name="Île-de-France")
+    region.focus()
+    page.keyboard.press("Enter")
+    expect(region).to_have_attribute("aria-expanded", "true")
+    seine_saint_denis = page.get_by_label("93 – Seine-Saint-Denis", exact=True)
+    seine_saint_denis.focus()
+    page.keyboard.press("Space")
+    expect(seine_saint_denis).to_be_checked()
     page.get_by_label(re.compile("^Prénom du référent")).fill("Paul")
     page.get_by_label(re.compile("^Nom du référent")).fill("Roux")
     page.get_by_label(re.compile("^Adresse e-mail du référent")).fill(PENDING_SA)
@@ -80,7 +86,8 @@ def test_coordinator_refuses_the_pending_support_structure(new_page, mail_dir):
     # Without a reason: the error beside the field, nothing done.
     coordinator.get_by_role("button", name="Refuser l’inscription").click()
     settle(coordinator, exclude=WAGTAIL_CHROME)  # axe in the error state
-    reason = coordinator.get_by_label(re.compile("^Motif"))
+    reason = coordinator.get_by_label("Motif")
+    expect(reason).to_have_attribute("aria-invalid", "true")
     expect(coordinator.get_by_role("main")).to_contain_text(
         "Indiquez le motif : il est envoyé par e-mail."
     )
