@@ -680,3 +680,18 @@ def test_a_refusal_is_read_in_the_admin_log_after_the_structure_is_gone(
     text = page_text(response)
     assert "Inscription refusée" in text
     assert "IME Les Tilleuls" in text
+
+
+def test_an_erased_account_leaves_the_structures_referents_list(
+    client, coordinator, employer_pair, django_capture_on_commit_callbacks
+):
+    first, second = employer_pair
+    with django_capture_on_commit_callbacks(execute=True):
+        services.erase_account(first, coordinator, REASON)
+    client.force_login(second)
+
+    response = client.get(reverse("directory:account"))
+
+    assert response.status_code == 200
+    assert "Compte effacé" not in page_text(response)
+    assert "compte-efface.invalid" not in page_text(response)

@@ -47,6 +47,7 @@ def register_again(page, siret):
     page.get_by_label(re.compile("^Adresse \\*")).fill("5 allée des Tilleuls")
     page.get_by_label(re.compile("^Code postal")).fill("93100")
     page.get_by_label(re.compile("^Commune")).fill("Montreuil")
+    page.get_by_label(re.compile("^Téléphone de la structure")).fill("01 48 00 00 00")
     departments = page.locator("#id_served_departments-fieldset")
     region = departments.get_by_role("button", name="Île-de-France")
     region.focus()
@@ -59,12 +60,14 @@ def register_again(page, siret):
     page.get_by_label(re.compile("^Prénom du référent")).fill("Paul")
     page.get_by_label(re.compile("^Nom du référent")).fill("Roux")
     page.get_by_label(re.compile("^Adresse e-mail du référent")).fill(PENDING_SA)
+    page.get_by_label(re.compile("^Téléphone du référent")).fill("06 48 00 00 00")
     page.get_by_label(re.compile("^Fonction")).fill("Éducateur")
     page.get_by_label(PASSWORD).fill(DEMO_PASSWORD)
     page.get_by_label(PASSWORD_CONFIRMATION).fill(DEMO_PASSWORD)
     page.get_by_role("button", name="S’inscrire").click()
     settle(page)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Inscription enregistrée")
+    errors = page.locator(".fr-error-text, .fr-alert").all_inner_texts()
+    assert page.get_by_role("heading", level=1).inner_text() == "Inscription enregistrée", errors
 
 
 def test_coordinator_refuses_the_pending_support_structure(new_page, mail_dir):
