@@ -5,7 +5,7 @@ the transaction commits, as tasks given ids only (`directory.emails`).
 """
 
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -352,20 +352,31 @@ def reactivate_referent(referent, coordinator, reason):
     return entry
 
 
+def _is_a_required_contact(person):
+    """Whether rows of the apps above `directory` must keep `person` as their contact (a
+    foreign key that protects the account: an offer's referent). Found through the model's
+    relations, so that `directory` imports none of those apps."""
+    return any(
+        relation.on_delete is models.PROTECT
+        and relation.related_model._default_manager.filter(**{relation.field.name: person}).exists()
+        for relation in User._meta.related_objects
+        if relation.many_to_one
+    )
+
+
 def erasure_refusal(person):
     """Why `person`'s account cannot be erased, or None."""
     if person.erased_at is not None:
         return _("Ce compte est déjà effacé.")
     if person.structure_id is None or _is_staff_account(person):
         return _("Les comptes de l’équipe ne s’effacent pas ici.")
-    from offers.models import Offer
-
     others_active = (
         User.objects.filter(structure=person.structure_id, is_active=True)
         .exclude(pk=person.pk)
         .exists()
     )
-    if not others_active and Offer.objects.filter(referent=person).exists():
+    hands_over = person.is_active and others_active
+    if not hands_over and _is_a_required_contact(person):
         return _(
             "%(person)s est le dernier référent actif de sa structure et le contact de ses "
             "offres : réactivez d’abord un autre référent de la structure, ou qu’un "
@@ -382,28 +393,25 @@ def erase_account(person, coordinator, reason):
     The row stays, so that the structure's offers, duos and history keep their links: name,
     address (a unique placeholder), phone and job title go, the password becomes unusable
     (which ends every session: Django checks each session against the password's hash), the
-    account inactive and in no group. The offers whose contact they were pass to another
-    active referent (as deactivation does); the invitations that named them are cleared,
-    their own history entries lose their name. The pending invitations they sent stay: they
-    are the structure's, and their e-mail names nobody. The person is told at their old
-    address; the reason stays in the account's history (no personal data in it).
+    account inactive and in no group. An active person is first deactivated
+    (`deactivate_referent`: what they were the contact of passes to another active
+    referent); the invitations that named them are cleared, their own history entries lose
+    their name. The pending invitations they sent stay: they are the structure's, and their
+    e-mail names nobody. The person is told at their old address; the reason stays in the
+    account's history (no personal data in it).
     """
     person = (
         User.objects.select_for_update(of=("self",)).select_related("structure").get(pk=person.pk)
     )
-    active = list(
-        User.objects.select_for_update()
-        .filter(structure=person.structure_id, is_active=True)
-        .exclude(pk=person.pk)
-        .order_by("pk")
-    )
     refusal = erasure_refusal(person)
     if refusal:
         raise DirectoryError(refusal)
-    from offers.models import Offer
-
-    if active:
-        Offer.objects.filter(referent=person).update(referent=active[0])
+    if person.is_active and (
+        User.objects.filter(structure=person.structure_id, is_active=True)
+        .exclude(pk=person.pk)
+        .exists()
+    ):
+        deactivate_referent(person.structure, person)
     notice = PendingNotice.objects.create(
         kind=PendingNotice.Kind.ACCOUNT_ERASED,
         recipients=[{"email": person.email, "confirmed": person.email_confirmed_at is not None}],
