@@ -360,7 +360,7 @@ def _is_a_required_contact(person):
         relation.on_delete is models.PROTECT
         and relation.related_model._default_manager.filter(**{relation.field.name: person}).exists()
         for relation in User._meta.related_objects
-        if relation.many_to_one
+        if relation.one_to_many
     )
 
 

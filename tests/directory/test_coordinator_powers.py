@@ -635,7 +635,7 @@ def test_referent_actions_run_a_bounded_number_of_queries(
     first, _second = employer_pair
     OfferFactory.create_batch(offer_count, structure=first.structure, referent=first)
 
-    with django_assert_max_num_queries(30), django_capture_on_commit_callbacks(execute=True):
+    with django_assert_max_num_queries(35), django_capture_on_commit_callbacks(execute=True):
         response = coordinator_client.post(referent_url(action, first), {"reason": REASON})
 
     assert response.status_code == 302
