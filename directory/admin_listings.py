@@ -17,7 +17,11 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 
 from directory import perms
 from directory.admin_views import (
+    DeactivateReferentView,
+    EraseAccountView,
     ProcessModificationRequestView,
+    ReactivateReferentView,
+    RefuseStructureView,
     StructureAdminForm,
     ValidateStructureView,
 )
@@ -39,6 +43,18 @@ class StructurePermissionHelper(NeverCreatedNorDeletedPermissionHelper):
     def user_can_validate_obj(self, user, obj):
         return perms.may_validate_structure(user)
 
+    def user_can_refuse_obj(self, user, obj):
+        return perms.may_refuse_registration(user)
+
+
+class ReferentPermissionHelper(ReadOnlyPermissionHelper):
+    """Accounts are administered by superusers (directory/roles.py); the coordination acts
+    on referents through its actions only (deactivate, reactivate, erase), as it may
+    change their structures."""
+
+    def user_can_manage_referent(self, user, obj):
+        return perms.may_manage_referents(user)
+
 
 class ModificationRequestPermissionHelper(ReadOnlyPermissionHelper):
     def user_can_process_obj(self, user, obj):
@@ -49,14 +65,38 @@ class ModificationRequestPermissionHelper(ReadOnlyPermissionHelper):
 
 
 class StructureButtonHelper(ActionButtonHelper):
-    action = "validate"
-    action_label = _("Valider")
-    action_title = _("Valider cette structure")
+    """« Valider » a structure waiting for validation; « Refuser » an SA's registration."""
 
-    def shows_action(self, structure):
-        return not structure.is_validated and self.permission_helper.user_can_validate_obj(
-            self.request.user, structure
+    def actions_for(self, structure):
+        if structure.is_validated:
+            return []
+        user = self.request.user
+        actions = []
+        if self.permission_helper.user_can_validate_obj(user, structure):
+            actions.append(("validate", _("Valider"), _("Valider cette structure")))
+        if structure.is_support and self.permission_helper.user_can_refuse_obj(user, structure):
+            actions.append(("refuse", _("Refuser"), _("Refuser l’inscription de cette structure")))
+        return actions
+
+
+class ReferentButtonHelper(ActionButtonHelper):
+    """« Désactiver » or « Réactiver » a referent, « Effacer (RGPD) » their account."""
+
+    def actions_for(self, referent):
+        if referent.erased_at is not None or not self.permission_helper.user_can_manage_referent(
+            self.request.user, referent
+        ):
+            return []
+        if referent.is_active:
+            actions = [("deactivate", _("Désactiver"), _("Désactiver ce référent"))]
+        elif referent.email_confirmed_at is not None:
+            actions = [("reactivate", _("Réactiver"), _("Réactiver ce référent"))]
+        else:
+            actions = []
+        actions.append(
+            ("erase", _("Effacer (RGPD)"), _("Effacer le compte de cette personne, à sa demande"))
         )
+        return actions
 
 
 class ModificationRequestButtonHelper(ActionButtonHelper):
@@ -111,7 +151,7 @@ class StructureAdmin(DuoDayModelAdmin):
     menu_icon = "site"
     permission_helper_class = StructurePermissionHelper
     button_helper_class = StructureButtonHelper
-    instance_actions = {"validate": ValidateStructureView}
+    instance_actions = {"validate": ValidateStructureView, "refuse": RefuseStructureView}
     list_display = ("name", "kind", "structure_type", "department", "validation_state")
     list_filter = (
         "kind",
@@ -182,7 +222,13 @@ class ReferentAdmin(DuoDayModelAdmin):
     model = User
     menu_label = _("Référents")
     menu_icon = "user"
-    permission_helper_class = ReadOnlyPermissionHelper
+    permission_helper_class = ReferentPermissionHelper
+    button_helper_class = ReferentButtonHelper
+    instance_actions = {
+        "deactivate": DeactivateReferentView,
+        "reactivate": ReactivateReferentView,
+        "erase": EraseAccountView,
+    }
     list_display = ("full_name", "email", "structure", "is_active")
     list_filter = ("is_active", "structure__kind")
     search_fields = ("first_name", "last_name", "email", "structure__name")

@@ -8,8 +8,11 @@ or to the listing.
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from directory import services
@@ -49,7 +52,13 @@ class StructureAdminForm(WagtailAdminModelForm):
         return siret
 
 
-class ValidateStructureView(ConfirmActionView):
+class DirectoryActionView(ConfirmActionView):
+    """An action whose service may refuse (and then does nothing): the refusal is shown."""
+
+    refusal_exceptions = (services.DirectoryError,)
+
+
+class ValidateStructureView(DirectoryActionView):
     """« Valider » a structure: an SA's referents may then use their personal space, an
     employer's their « Annuaire des SA »."""
 
@@ -89,7 +98,7 @@ class ProcessModificationRequestForm(forms.Form):
     )
 
 
-class ProcessModificationRequestView(ConfirmActionView):
+class ProcessModificationRequestView(DirectoryActionView):
     """« Marquer comme traitée » a modification request; its author is told by e-mail."""
 
     action = "process"
@@ -124,3 +133,177 @@ class ProcessModificationRequestView(ConfirmActionView):
             self.instance, self.request.user, form.cleaned_data["response"]
         )
         return _("Demande de modification marquée comme traitée")
+
+
+# The coordinators' actions with a reason (issue 11): the reason is e-mailed to the people
+# concerned and kept in the object's history.
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Motif"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": gettext_lazy("Indiquez le motif : il est envoyé par e-mail."),
+            "max_length": gettext_lazy(
+                "Le motif ne doit pas dépasser %(limit_value)d caractères (il en compte "
+                "%(show_value)d)."
+            ),
+        },
+    )
+
+    def __init__(self, *args, help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = help_text
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if "\x00" in reason:
+            raise ValidationError(_("Le motif contient un caractère non autorisé."))
+        return reason
+
+
+class ReasonActionView(DirectoryActionView):
+    """An action whose reason the coordinator types (required); its page extends
+    modeladmin/directory/includes/reason_action_page.html."""
+
+    reason_help_text = ""
+
+    def get_page_subtitle(self):
+        return str(self.instance)
+
+    def get_form(self, data=None):
+        return ReasonForm(data, help_text=self.reason_help_text)
+
+
+class RefuseStructureView(ReasonActionView):
+    """« Refuser » an SA waiting for validation (services.refuse_support_registration)."""
+
+    action = "refuse"
+    page_title = gettext_lazy("Refuser l’inscription")
+    not_actionable_message = gettext_lazy(
+        "Seule une structure accompagnante en attente de validation peut être refusée."
+    )
+    reason_help_text = gettext_lazy(
+        "Envoyé par e-mail aux référents de la structure ; gardé dans l’historique."
+    )
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_refuse_obj(user, self.instance)
+
+    def get_meta_title(self):
+        return _("Refuser l’inscription de %(name)s") % {"name": self.instance.name}
+
+    def is_actionable(self):
+        return self.instance.is_support and not self.instance.is_validated
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            referents=self.instance.referents.order_by("last_name", "first_name", "pk"),
+            **kwargs,
+        )
+
+    def get_success_url(self):
+        """Back where the coordinator came from, unless it was a page of the structure,
+        which is no more."""
+        next_url = self.get_next_url()
+        try:
+            match = resolve(next_url.split("?", 1)[0])
+        except Resolver404:
+            return next_url
+        if str(match.kwargs.get("instance_pk")) == str(self.instance_pk):
+            return self.index_url
+        return next_url
+
+    def perform(self, form):
+        name = self.instance.name
+        services.refuse_support_registration(
+            self.instance, self.request.user, form.cleaned_data["reason"]
+        )
+        return _("Inscription de « %(name)s » refusée ; ses référents sont prévenus.") % {
+            "name": name
+        }
+
+
+class ReferentActionView(ReasonActionView):
+    reason_help_text = gettext_lazy("Envoyé par e-mail au référent ; gardé dans l’historique.")
+
+    def get_refusal(self):
+        """Why the service would refuse, said before the coordinator types a reason."""
+        return None
+
+    def get(self, request, *args, **kwargs):
+        refusal = self.get_refusal() if self.is_actionable() else None
+        if refusal:
+            messages.error(request, refusal)
+            return redirect(self.get_next_url())
+        return super().get(request, *args, **kwargs)
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_manage_referent(user, self.instance)
+
+    def get_meta_title(self):
+        return f"{self.page_title} — {self.instance}"
+
+
+class DeactivateReferentView(ReferentActionView):
+    action = "deactivate"
+    page_title = gettext_lazy("Désactiver le référent")
+    not_actionable_message = gettext_lazy("Ce référent est déjà désactivé.")
+
+    def is_actionable(self):
+        return self.instance.is_active
+
+    def get_refusal(self):
+        others = (
+            self.model.objects.filter(structure=self.instance.structure_id, is_active=True)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        )
+        if not others:
+            return _("Impossible de désactiver le dernier référent actif de la structure.")
+        return None
+
+    def perform(self, form):
+        services.deactivate_referent_for_coordination(
+            self.instance, self.request.user, form.cleaned_data["reason"]
+        )
+        return _(
+            "Le compte de %(person)s est désactivé ; ses offres passent à un autre référent."
+        ) % {"person": self.instance}
+
+
+class ReactivateReferentView(ReferentActionView):
+    action = "reactivate"
+    page_title = gettext_lazy("Réactiver le référent")
+    not_actionable_message = gettext_lazy("Ce référent est déjà actif, ou son compte est effacé.")
+
+    def is_actionable(self):
+        return not self.instance.is_active and self.instance.erased_at is None
+
+    def perform(self, form):
+        services.reactivate_referent(self.instance, self.request.user, form.cleaned_data["reason"])
+        return _("Le compte de %(person)s est réactivé.") % {"person": self.instance}
+
+
+class EraseAccountView(ReferentActionView):
+    """Erase a person's account on their request (GDPR): irreversible, said so."""
+
+    action = "erase"
+    page_title = gettext_lazy("Effacer le compte (RGPD)")
+    not_actionable_message = gettext_lazy("Ce compte ne peut pas être effacé.")
+    reason_help_text = gettext_lazy(
+        "Envoyé par e-mail à la personne et gardé dans l’historique : n’y mettez aucune "
+        "donnée personnelle (ni nom, ni adresse)."
+    )
+
+    def is_actionable(self):
+        return self.instance.erased_at is None
+
+    def get_refusal(self):
+        return services.erasure_refusal(self.instance)
+
+    def perform(self, form):
+        services.erase_account(self.instance, self.request.user, form.cleaned_data["reason"])
+        return _("Le compte est effacé : ses données personnelles sont anonymisées.")

@@ -18,8 +18,16 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
+from wagtail.models import ModelLogEntry
 
-from directory.models import Invitation, ModificationRequest, Structure, User
+from directory.models import (
+    CoordinationDigest,
+    Invitation,
+    ModificationRequest,
+    PendingNotice,
+    Structure,
+    User,
+)
 from portal.durations import in_days
 from portal.emails import absolute_url, deliver
 
@@ -163,3 +171,108 @@ def send_modification_processed(modification_id):
         {"modification": modification, "url": absolute_url(reverse("directory:account"))},
         modification.author.email,
     )
+
+
+@task()
+def send_pending_notice(notice_id):
+    """To the people whose account the coordination removed (a refused registration) or
+    erased: the reason, then the notice and its addresses are deleted. Only a confirmed
+    address reads the structure's name, which a visitor typed."""
+    notice = PendingNotice.objects.filter(pk=notice_id).first()
+    if notice is None:
+        return
+    templates = {
+        PendingNotice.Kind.REGISTRATION_REFUSED: "directory/emails/registration_refused",
+        PendingNotice.Kind.ACCOUNT_ERASED: "directory/emails/account_erased",
+    }
+    for recipient in notice.recipients:
+        deliver(
+            templates[notice.kind],
+            {
+                "notice": notice,
+                "show_name": recipient["confirmed"],
+                "site_url": absolute_url("/"),
+                "register_url": absolute_url(reverse("directory:register")),
+            },
+            recipient["email"],
+        )
+    notice.delete()
+
+
+REFERENT_NOTICE_TEMPLATES = {
+    "duoday.referent_deactivated": "directory/emails/referent_deactivated",
+    "duoday.referent_reactivated": "directory/emails/referent_reactivated",
+}
+
+
+@task()
+def send_referent_notice(log_entry_id):
+    """A referent deactivated or reactivated by the coordination: the reason, read from the
+    history entry the action wrote."""
+    entry = ModelLogEntry.objects.filter(
+        pk=log_entry_id, action__in=REFERENT_NOTICE_TEMPLATES
+    ).first()
+    if entry is None:
+        return
+    referent = (
+        User.objects.select_related("structure")
+        .filter(pk=entry.object_id, erased_at__isnull=True)
+        .first()
+    )
+    if referent is None:
+        return
+    deliver(
+        REFERENT_NOTICE_TEMPLATES[entry.action],
+        {
+            "referent": referent,
+            "reason": entry.data.get("reason", ""),
+            "login_url": absolute_url(reverse("directory:login")),
+        },
+        referent.email,
+    )
+
+
+@task()
+def send_coordination_digest(digest_id):
+    """The daily digest to each member of « Coordination »: the SAs to validate and the
+    modification requests that arrived since the previous digest and still wait, each with
+    its admin link."""
+    from directory import admin_urls, services
+
+    digest = CoordinationDigest.objects.filter(pk=digest_id).first()
+    if digest is None:
+        return
+    window = {"created_at__lte": digest.until}
+    if digest.since is not None:
+        window["created_at__gt"] = digest.since
+    structures = list(
+        services.support_structures_awaiting_validation()
+        .filter(**window)
+        .select_related("department")
+        .order_by("created_at", "pk")
+    )
+    modifications = list(
+        services.pending_modification_requests()
+        .filter(**window)
+        .select_related("structure")
+        .order_by("created_at", "pk")
+    )
+    if not structures and not modifications:
+        return
+    context = {
+        "digest": digest,
+        "structures": [
+            (structure, absolute_url(admin_urls.structure_validation_url(structure)))
+            for structure in structures
+        ],
+        "modifications": [
+            (modification, absolute_url(admin_urls.modification_processing_url(modification)))
+            for modification in modifications
+        ],
+        "structures_url": absolute_url(admin_urls.support_structures_awaiting_validation_url()),
+        "modifications_url": absolute_url(admin_urls.pending_modification_requests_url()),
+        "waiting_structures": services.support_structures_awaiting_validation().count(),
+        "waiting_modifications": services.pending_modification_requests().count(),
+    }
+    for recipient in services.coordination_recipients().order_by("pk"):
+        deliver("directory/emails/coordination_digest", context, recipient.email)

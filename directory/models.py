@@ -67,6 +67,9 @@ class User(AbstractUser):
     confirmation_sent_at = models.DateTimeField(
         _("lien de confirmation envoyé le"), null=True, blank=True, editable=False
     )
+    # Set when the coordination erased the account on its owner's request (GDPR): the row
+    # stays, for the structure's offers, duos and history, without any personal data.
+    erased_at = models.DateTimeField(_("effacé le"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
@@ -352,3 +355,38 @@ class ModificationRequest(models.Model):
 
     def __str__(self):
         return f"{self.structure} — {self.created_at:%d/%m/%Y}"
+
+
+class PendingNotice(models.Model):
+    """A message to people whose account is gone by the time the worker sends it (a
+    refused registration, an erased account): the addresses wait here, not in the task's
+    arguments, and the task deletes the row once the message has left
+    (`emails.send_pending_notice`)."""
+
+    class Kind(models.TextChoices):
+        REGISTRATION_REFUSED = "registration_refused", _("Inscription refusée")
+        ACCOUNT_ERASED = "account_erased", _("Compte effacé")
+
+    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices)
+    recipients = models.JSONField(_("destinataires"), default=list)
+    structure_name = models.CharField(_("structure"), max_length=255)
+    reason = models.TextField(_("motif"))
+    created_at = models.DateTimeField(_("créé le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message en attente d’envoi")
+        verbose_name_plural = _("messages en attente d’envoi")
+
+
+class CoordinationDigest(models.Model):
+    """One daily digest e-mailed to the « Coordination » group: what became waiting between
+    `since` (the previous digest) and `until`. At most one per day (`day` is unique)."""
+
+    day = models.DateField(_("jour"), unique=True)
+    since = models.DateTimeField(_("depuis le"), null=True, blank=True)
+    until = models.DateTimeField(_("jusqu’au"))
+
+    class Meta:
+        verbose_name = _("récapitulatif de la coordination")
+        verbose_name_plural = _("récapitulatifs de la coordination")
+        ordering = ["-day"]

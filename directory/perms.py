@@ -61,5 +61,17 @@ def may_validate_structure(user):
     return user.has_perm("directory.change_structure")
 
 
+def may_refuse_registration(user):
+    """Refuse an SA's registration (the « DuoDay » admin): whoever may validate it."""
+    return may_validate_structure(user)
+
+
+def may_manage_referents(user):
+    """Deactivate, reactivate or erase a referent's account (the « DuoDay » admin): the
+    coordination, which may change their structures; accounts themselves stay administered
+    by superusers."""
+    return user.is_active and user.has_perm("directory.change_structure")
+
+
 def may_process_modification_request(user):
     return user.has_perm("directory.change_modificationrequest")

@@ -5,9 +5,12 @@ the transaction commits, as tasks given ids only (`directory.emails`).
 """
 
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from directory import emails, perms, refusals
 from directory.emails import (  # noqa: F401 (part of this module's interface)
@@ -16,7 +19,15 @@ from directory.emails import (  # noqa: F401 (part of this module's interface)
     email_confirmation_token,
 )
 from directory.extensions import referent_deactivated
-from directory.models import Invitation, ModificationRequest, User
+from directory.models import (
+    CoordinationDigest,
+    Invitation,
+    ModificationRequest,
+    PendingNotice,
+    Structure,
+    User,
+)
+from directory.roles import COORDINATION
 from portal.emails import absolute_url  # noqa: F401 (part of this module's interface)
 
 
@@ -240,3 +251,239 @@ def update_contact_details(structure, referent):
     new values)."""
     structure.save(update_fields=["phone", "email"])
     referent.save(update_fields=["first_name", "last_name", "phone", "job_title"])
+
+
+# The coordinators' actions (« DuoDay » admin). Each takes the coordinator's reason, e-mails
+# it to the people concerned and writes an entry in the object's Wagtail history (labels:
+# directory/wagtail_hooks.py).
+
+REGISTRATION_REFUSED = "duoday.registration_refused"
+REFERENT_DEACTIVATED = "duoday.referent_deactivated"
+REFERENT_REACTIVATED = "duoday.referent_reactivated"
+ACCOUNT_ERASED = "duoday.account_erased"
+
+ERASED_EMAIL_DOMAIN = "compte-efface.invalid"
+ERASED_NAME = "Compte effacé"
+
+
+def _is_staff_account(user):
+    return user.is_staff or user.is_superuser or user.groups.exists()
+
+
+@transaction.atomic
+def refuse_support_registration(structure, coordinator, reason):
+    """Refuse an SA waiting for validation: its referents are told why, then the structure
+    and its referents' accounts are deleted, so that the addresses and the SIRET may
+    register again.
+
+    What stays: the entry of the structure's history (a Wagtail log entry, kept after the
+    deletion, listed in the admin's « Journaux »), with the structure's name, SIRET,
+    department and the reason, and no personal data. The addresses wait for the e-mail task
+    only (`PendingNotice`, deleted once sent).
+    """
+    structure = (
+        Structure.objects.select_for_update(of=("self",))
+        .select_related("department")
+        .get(pk=structure.pk)
+    )
+    if not structure.is_support:
+        raise DirectoryError(_("Seule l’inscription d’une structure accompagnante se refuse."))
+    if structure.is_validated:
+        raise DirectoryError(_("Une structure validée ne peut pas être refusée."))
+    referents = list(structure.referents.select_for_update().order_by("pk"))
+    staff = structure.referents.filter(
+        Q(is_staff=True) | Q(is_superuser=True) | Q(groups__isnull=False)
+    )
+    if staff.exists():
+        raise DirectoryError(
+            _("Un compte de l’équipe est rattaché à cette structure : elle ne peut être refusée.")
+        )
+    notice = PendingNotice.objects.create(
+        kind=PendingNotice.Kind.REGISTRATION_REFUSED,
+        recipients=[
+            {"email": referent.email, "confirmed": referent.email_confirmed_at is not None}
+            for referent in referents
+        ],
+        structure_name=structure.name,
+        reason=reason,
+    )
+    entry = log(
+        structure,
+        REGISTRATION_REFUSED,
+        user=coordinator,
+        data={
+            "reason": reason,
+            "siret": structure.siret,
+            "department": structure.department.code,
+            "referents": len(referents),
+        },
+    )
+    User.objects.filter(pk__in=[referent.pk for referent in referents]).delete()
+    structure.delete()
+    transaction.on_commit(lambda: emails.send_pending_notice.enqueue(notice.pk))
+    return entry
+
+
+@transaction.atomic
+def deactivate_referent_for_coordination(referent, coordinator, reason):
+    """`deactivate_referent` done by a coordinator: the offers pass to another active
+    referent, the last active one is never deactivated; the person is told why."""
+    deactivate_referent(referent.structure, referent)
+    entry = log(referent, REFERENT_DEACTIVATED, user=coordinator, data={"reason": reason})
+    transaction.on_commit(lambda: emails.send_referent_notice.enqueue(entry.pk))
+    return entry
+
+
+@transaction.atomic
+def reactivate_referent(referent, coordinator, reason):
+    """Give a deactivated referent their account back (never an erased account, nor a
+    registration whose address was never confirmed); the person is told why."""
+    referent = User.objects.select_for_update().get(pk=referent.pk)
+    if referent.erased_at is not None:
+        raise DirectoryError(_("Ce compte a été effacé : il ne peut être réactivé."))
+    if referent.is_active:
+        raise DirectoryError(_("Ce référent est déjà actif."))
+    if referent.email_confirmed_at is None:
+        raise DirectoryError(
+            _(
+                "Ce référent n’a jamais confirmé son adresse e-mail : il doit le faire "
+                "lui-même (« Renvoyer le lien de confirmation » sur la page de connexion)."
+            )
+        )
+    referent.is_active = True
+    referent.save(update_fields=["is_active"])
+    entry = log(referent, REFERENT_REACTIVATED, user=coordinator, data={"reason": reason})
+    transaction.on_commit(lambda: emails.send_referent_notice.enqueue(entry.pk))
+    return entry
+
+
+def _is_a_required_contact(person):
+    """Whether rows of the apps above `directory` must keep `person` as their contact (a
+    foreign key that protects the account: an offer's referent). Found through the model's
+    relations, so that `directory` imports none of those apps."""
+    return any(
+        relation.on_delete is models.PROTECT
+        and relation.related_model._default_manager.filter(**{relation.field.name: person}).exists()
+        for relation in User._meta.related_objects
+        if relation.one_to_many
+    )
+
+
+def erasure_refusal(person):
+    """Why `person`'s account cannot be erased, or None."""
+    if person.erased_at is not None:
+        return _("Ce compte est déjà effacé.")
+    if person.structure_id is None or _is_staff_account(person):
+        return _("Les comptes de l’équipe ne s’effacent pas ici.")
+    others_active = (
+        User.objects.filter(structure=person.structure_id, is_active=True)
+        .exclude(pk=person.pk)
+        .exists()
+    )
+    hands_over = person.is_active and others_active
+    if not hands_over and _is_a_required_contact(person):
+        return _(
+            "%(person)s est le dernier référent actif de sa structure et le contact de ses "
+            "offres : réactivez d’abord un autre référent de la structure, ou qu’un "
+            "nouveau référent la rejoigne (invitation depuis « Mon compte »), puis effacez "
+            "ce compte : ses offres passeront à ce référent."
+        ) % {"person": person}
+    return None
+
+
+@transaction.atomic
+def erase_account(person, coordinator, reason):
+    """Erase a referent's personal data on their request (GDPR); irreversible.
+
+    The row stays, so that the structure's offers, duos and history keep their links: name,
+    address (a unique placeholder), phone and job title go, the password becomes unusable
+    (which ends every session: Django checks each session against the password's hash), the
+    account inactive and in no group. An active person is first deactivated
+    (`deactivate_referent`: what they were the contact of passes to another active
+    referent); the invitations that named them are cleared, their own history entries lose
+    their name. The pending invitations they sent stay: they are the structure's, and their
+    e-mail names nobody. The person is told at their old address; the reason stays in the
+    account's history (no personal data in it).
+    """
+    person = (
+        User.objects.select_for_update(of=("self",)).select_related("structure").get(pk=person.pk)
+    )
+    refusal = erasure_refusal(person)
+    if refusal:
+        raise DirectoryError(refusal)
+    if person.is_active and (
+        User.objects.filter(structure=person.structure_id, is_active=True)
+        .exclude(pk=person.pk)
+        .exists()
+    ):
+        deactivate_referent(person.structure, person)
+    notice = PendingNotice.objects.create(
+        kind=PendingNotice.Kind.ACCOUNT_ERASED,
+        recipients=[{"email": person.email, "confirmed": person.email_confirmed_at is not None}],
+        structure_name=person.structure.name,
+        reason=reason,
+    )
+    Invitation.objects.filter(email=person.email).update(
+        email=f"invitation-{person.pk}@{ERASED_EMAIL_DOMAIN}", first_name="", last_name=""
+    )
+    person.email = f"compte-{person.pk}@{ERASED_EMAIL_DOMAIN}"
+    person.first_name = ""
+    person.last_name = ERASED_NAME
+    person.phone = ""
+    person.job_title = ""
+    person.set_unusable_password()
+    person.is_active = False
+    person.last_login = None
+    person.confirmation_sent_at = None
+    person.erased_at = timezone.now()
+    person.save()
+    person.groups.clear()
+    person.user_permissions.clear()
+    ModelLogEntry.objects.for_instance(person).update(label=str(person))
+    entry = log(person, ACCOUNT_ERASED, user=coordinator, data={"reason": reason})
+    transaction.on_commit(lambda: emails.send_pending_notice.enqueue(notice.pk))
+    return entry
+
+
+# What waits for the coordinators
+
+
+def support_structures_awaiting_validation():
+    return Structure.objects.support_structures().filter(validated_at__isnull=True)
+
+
+def pending_modification_requests():
+    return ModificationRequest.objects.filter(status=ModificationRequest.Status.PENDING)
+
+
+def coordination_recipients():
+    return User.objects.filter(groups__name=COORDINATION, is_active=True).distinct()
+
+
+def prepare_coordination_digest(now=None):
+    """Record today's digest and have it sent, when an SA to validate or a modification
+    request arrived since the previous digest and is still waiting; returns the digest, or
+    None (nothing new, or today's already sent: never two on the same day)."""
+    now = now or timezone.now()
+    day = timezone.localdate(now)
+    with transaction.atomic():
+        if CoordinationDigest.objects.filter(day=day).exists():
+            return None
+        previous = CoordinationDigest.objects.order_by("-until").first()
+        since = previous.until if previous else None
+        window = {"created_at__lte": now}
+        if since is not None:
+            window["created_at__gt"] = since
+        has_news = (
+            support_structures_awaiting_validation().filter(**window).exists()
+            or pending_modification_requests().filter(**window).exists()
+        )
+        if not has_news:
+            return None
+        try:
+            with transaction.atomic():
+                digest = CoordinationDigest.objects.create(day=day, since=since, until=now)
+        except IntegrityError:
+            return None  # another run recorded today's meanwhile
+        transaction.on_commit(lambda: emails.send_coordination_digest.enqueue(digest.pk))
+    return digest

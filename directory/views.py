@@ -131,7 +131,11 @@ def confirm_email(request, token):
 @referent_required
 def account(request):
     structure = request.structure
-    referents = list(User.objects.filter(structure=structure).order_by("-is_active", "last_name"))
+    referents = list(
+        User.objects.filter(structure=structure, erased_at__isnull=True).order_by(
+            "-is_active", "last_name"
+        )
+    )
     context = {
         "structure": structure,
         "served_departments": structure.served_departments.all(),

@@ -21,7 +21,8 @@ duoday_admin.add(EditionAdmin, OfferAdmin, InterestAdmin, DuoAdmin)
 
 @hooks.register("construct_homepage_panels")
 def add_current_edition_panel(request, panels):
-    """The current edition's figures, for those who see the « DuoDay » menu only."""
+    """What waits for the coordination and the current edition's figures, for those who see
+    the « DuoDay » menu only."""
     if duoday_admin.is_shown_to(request.user):
         panels.append(CurrentEditionPanel())
 

@@ -263,6 +263,8 @@ class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
 
     action = None
     not_actionable_message = ""
+    # The exceptions by which `perform`'s service refuses (nothing done): shown as an error.
+    refusal_exceptions = ()
 
     def is_actionable(self):
         raise NotImplementedError
@@ -305,6 +307,9 @@ class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
             return redirect(self.get_next_url())
         return self.render_to_response(self.get_context_data(form=self.get_form()))
 
+    def get_success_url(self):
+        return self.get_next_url()
+
     def post(self, request, *args, **kwargs):
         if not self.is_actionable():
             messages.warning(request, self.not_actionable_message)
@@ -312,15 +317,20 @@ class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
         form = self.get_form(request.POST)
         if form is not None and not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        with transaction.atomic():
-            # Locked and checked again: a double click must not act (and e-mail) twice.
-            self.instance = self.lock_instance()
-            success_message = self.perform(form) if self.is_actionable() else None
+        try:
+            with transaction.atomic():
+                # Locked and checked again: a double click must not act (and e-mail) twice.
+                self.instance = self.lock_instance()
+                success_message = self.perform(form) if self.is_actionable() else None
+        except self.refusal_exceptions as refused:
+            # The service refused (and nothing was done): say why.
+            messages.error(request, str(refused))
+            return redirect(self.get_next_url())
         if success_message is None:
             messages.warning(request, self.not_actionable_message)
-        else:
-            messages.success(request, success_message)
-        return redirect(self.get_next_url())
+            return redirect(self.get_next_url())
+        messages.success(request, success_message)
+        return redirect(self.get_success_url())
 
 
 # Permissions and buttons
@@ -345,7 +355,11 @@ class ReadOnlyPermissionHelper(NeverCreatedNorDeletedPermissionHelper):
 
 
 class ActionButtonHelper(ButtonHelper):
-    """Adds the button of one extra action, leading back to the current page afterwards."""
+    """Adds the buttons of extra actions, leading back to the current page afterwards.
+
+    One action: `action`, `action_label`, `action_title` and `shows_action`; several:
+    override `actions_for(obj)`, which lists the (action, label, title) shown for `obj`.
+    """
 
     action = None
     action_label = ""
@@ -354,21 +368,31 @@ class ActionButtonHelper(ButtonHelper):
     def shows_action(self, obj):
         raise NotImplementedError
 
-    def action_button(self, pk, classnames_add=None, classnames_exclude=None):
-        url = self.url_helper.get_action_url(self.action, quote(pk))
+    def actions_for(self, obj):
+        if self.action is not None and self.shows_action(obj):
+            return [(self.action, self.action_label, self.action_title)]
+        return []
+
+    def action_button(
+        self, pk, classnames_add=None, classnames_exclude=None, action=None, label="", title=""
+    ):
+        url = self.url_helper.get_action_url(action or self.action, quote(pk))
         return {
             "url": f"{url}?{urlencode({'next': self.request.get_full_path()})}",
-            "label": self.action_label,
+            "label": label or self.action_label,
             "classname": self.finalise_classname(classnames_add or [], classnames_exclude),
-            "title": self.action_title,
+            "title": title or self.action_title,
         }
 
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
-        if self.action not in (exclude or []) and self.shows_action(obj):
-            pk = getattr(obj, self.opts.pk.attname)
-            buttons.insert(0, self.action_button(pk, classnames_add, classnames_exclude))
-        return buttons
+        pk = getattr(obj, self.opts.pk.attname)
+        extra = [
+            self.action_button(pk, classnames_add, classnames_exclude, action, label, title)
+            for action, label, title in self.actions_for(obj)
+            if action not in (exclude or [])
+        ]
+        return extra + buttons
 
 
 # Listings

@@ -553,6 +553,7 @@ DUODAY_LISTINGS = {
             "inspect": OK,
             "history": OK,
             "validate": OK,
+            "refuse": OK,
         },
     ),
     "directory_user": (
@@ -564,6 +565,11 @@ DUODAY_LISTINGS = {
             "delete": DENIED,
             "inspect": OK,
             "history": OK,
+            # employer_a2 stays active: employer_a may be deactivated or erased.
+            "deactivate": OK,
+            "erase": OK,
+            # Already active: back to the listing, with a message.
+            "reactivate": redirect_to("/admin/directory/user/"),
         },
     ),
     "directory_invitation": (
@@ -676,10 +682,18 @@ ENTRIES["directory_user_modeladmin_inspect"].append(
         admin(editor=DENIED, coordinator=NOT_FOUND),
     )
 )
-ENTRIES["directory_user_modeladmin_history"].append(
+for view in ("history", "deactivate", "reactivate", "erase"):
+    ENTRIES[f"directory_user_modeladmin_{view}"].append(
+        case(
+            listing_object_path(f"directory_user_modeladmin_{view}", "editor_account"),
+            admin(editor=DENIED, coordinator=NOT_FOUND),
+        )
+    )
+# A validated SA is not refused: back to the listing, with a message.
+ENTRIES["directory_structure_modeladmin_refuse"].append(
     case(
-        listing_object_path("directory_user_modeladmin_history", "editor_account"),
-        admin(editor=DENIED, coordinator=NOT_FOUND),
+        listing_object_path("directory_structure_modeladmin_refuse", "structure_serving"),
+        admin(editor=DENIED, coordinator=redirect_to("/admin/directory/structure/")),
     )
 )
 
