@@ -34,7 +34,7 @@ def _child(parent, model, slug, **fields):
     return page
 
 
-def _home_page():
+def _home_page(content):
     home = HomePage.objects.first()
     if home is not None:
         return home
@@ -49,7 +49,7 @@ def _home_page():
             "journée en duo avec un professionnel, chez un employeur. Employeurs et structures "
             "accompagnantes, rejoignez l'opération."
         ),
-        key_figures=site_content.KEY_FIGURES,
+        key_figures=content["key_figures"],
         employer_cta_text=(
             "Ouvrez vos portes le temps d'une journée : publiez vos offres de duo et trouvez "
             "les structures accompagnantes de votre territoire."
@@ -79,7 +79,9 @@ def _home_page():
 
 @transaction.atomic
 def setup_site():
-    home = _home_page()
+    """The public page tree, its text read from `home/site_content.json`."""
+    content = site_content.load()
+    home = _home_page(content)
     _child(
         home,
         StandardPage,
@@ -87,7 +89,7 @@ def setup_site():
         title="L'opération",
         show_in_menus=True,
         intro="Une journée pour changer de regard.",
-        body=site_content.ABOUT_BODY,
+        body=content["about"],
     )
     offer_search = _child(
         home,
@@ -112,7 +114,7 @@ def setup_site():
         title="Foire aux questions",
         show_in_menus=True,
         intro="Les réponses aux questions les plus fréquentes.",
-        questions=site_content.FAQ_QUESTIONS,
+        questions=content["faq"],
     )
     guide = _child(
         home,
@@ -121,8 +123,8 @@ def setup_site():
         title="Guide employeurs",
         seo_title="Guide d'utilisation espace personnel « Employeurs »",
         show_in_menus=True,
-        intro=site_content.GUIDE_INTRO,
-        body=site_content.GUIDE_BODY,
+        intro=content["guide_intro"],
+        body=content["guide"],
     )
     _child(
         home,
@@ -169,21 +171,21 @@ def setup_site():
         AccessibilityPage,
         "accessibilite",
         title="Accessibilité",
-        body=site_content.ACCESSIBILITY_BODY,
+        body=content["accessibility"],
     )
     legal = _child(
         home,
         StandardPage,
         "mentions-legales",
         title="Mentions légales",
-        body=site_content.LEGAL_NOTICE_BODY,
+        body=content["legal_notice"],
     )
     personal_data = _child(
         home,
         StandardPage,
         "donnees-personnelles",
         title="Données personnelles",
-        body=site_content.PERSONAL_DATA_BODY,
+        body=content["personal_data"],
     )
 
     if home.employer_cta_page_id is None or home.sa_cta_page_id is None:
