@@ -72,12 +72,22 @@ def stream_blocks(blocks, faq):
     return [built for block in blocks for built in stream_block(block, faq)]
 
 
+# The page fields that hold stream blocks; the other fields are plain values.
+STREAM_FIELDS = {"body", "questions", "key_figures"}
+
+
 def load(path=DATA_FILE):
-    """The site's initial content: {"faq": [stream blocks…], "guide_intro": "…", …}, each
-    block with a new id."""
+    """The site's initial content: {"faq": [stream blocks…], "pages": {slug: {field: value}}},
+    stream fields built, each block with a new id."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    data.pop("_comment", None)
+    faq = data["faq"]
     return {
-        name: value if isinstance(value, str) else stream_blocks(value, faq=data["faq"])
-        for name, value in data.items()
+        "faq": stream_blocks(faq, faq=[]),
+        "pages": {
+            slug: {
+                name: stream_blocks(value, faq=faq) if name in STREAM_FIELDS else value
+                for name, value in fields.items()
+            }
+            for slug, fields in data["pages"].items()
+        },
     }

@@ -9,34 +9,41 @@ from home import site_content
 from tests.html_text import text_of
 
 
-def test_every_block_of_the_data_file_is_understood():
-    content = site_content.load()
+def test_every_page_and_block_of_the_data_file_is_understood():
+    pages = site_content.load()["pages"]
 
-    assert {
-        "key_figures",
-        "about",
+    assert set(pages) == {
+        "accueil",
+        "operation",
+        "offres",
+        "actualites",
         "faq",
-        "guide_intro",
-        "guide",
-        "accessibility",
-        "legal_notice",
-        "personal_data",
-    } <= set(content)
-    assert all("id" in block for block in content["guide"])
+        "guide-employeurs",
+        "ressources",
+        "contact",
+        "accessibilite",
+        "mentions-legales",
+        "donnees-personnelles",
+    }
+    assert all("id" in block for block in pages["guide-employeurs"]["body"])
 
 
-def test_the_guide_includes_every_question_of_the_faq():
+def test_the_faq_page_and_the_guide_include_every_question_of_the_faq():
     content = site_content.load()
 
     def questions(blocks):
         return [block["value"]["question"] for block in blocks if block["type"] == "question"]
 
-    assert set(questions(content["faq"])) <= set(questions(content["guide"]))
+    faq = questions(content["faq"])
+    assert faq
+    assert questions(content["pages"]["faq"]["questions"]) == faq
+    assert set(faq) <= set(questions(content["pages"]["guide-employeurs"]["body"]))
 
 
 def test_an_unknown_block_is_refused(tmp_path):
     data_file = tmp_path / "content.json"
-    data_file.write_text(json.dumps({"faq": [], "about": [{"image": "x.png"}]}))
+    unknown = {"faq": [], "pages": {"operation": {"body": [{"image": "x.png"}]}}}
+    data_file.write_text(json.dumps(unknown))
 
     with pytest.raises(ValueError, match="unknown block"):
         site_content.load(data_file)
