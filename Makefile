@@ -8,8 +8,8 @@ LOCK := requirements.lock
 
 .PHONY: venv run migrate seed test test-e2e lint format quality chromium clean lock
 
-# Re-installed whenever the lock (or pyproject.toml) changes. The lock holds pip and the build
-# backend (setuptools) too, so the project itself installs without fetching anything.
+# Re-installed whenever the lock (or pyproject.toml) changes. The lock holds the build backend
+# (setuptools) too, so the project itself installs with --no-build-isolation, fetching nothing.
 $(BIN)/.installed: $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
