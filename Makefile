@@ -3,13 +3,18 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Every installed package, direct and indirect, pinned with its hashes (README « Dependencies »).
+LOCK := requirements.lock
 
-.PHONY: venv run migrate seed test test-e2e lint format quality chromium clean
+.PHONY: venv run migrate seed test test-e2e lint format quality chromium clean lock
 
-$(BIN)/.installed: pyproject.toml
+# Re-installed whenever the lock (or pyproject.toml) changes. The lock holds the build backend
+# (setuptools) too, so the project itself installs with --no-build-isolation, fetching nothing.
+$(BIN)/.installed: $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $@
 
 venv: $(BIN)/.installed
@@ -45,6 +50,15 @@ format: venv
 quality: lint
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Regenerate the lock after a change of pyproject.toml's dependencies (README « Dependencies »).
+# pip-tools is a tool, not a dependency: it gets a throw-away virtualenv of its own in tmp/.
+lock:
+	$(PYTHON) -m venv tmp/pip-tools
+	tmp/pip-tools/bin/pip install --quiet pip-tools==7.7.0
+	tmp/pip-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+		--strip-extras --extra dev --all-build-deps --no-emit-index-url --no-emit-find-links \
+		--output-file $(LOCK) pyproject.toml
 
 clean:
 	rm -rf $(VENV) staticfiles tmp

@@ -34,31 +34,12 @@ def _child(parent, model, slug, **fields):
     return page
 
 
-def _home_page():
+def _home_page(pages):
     home = HomePage.objects.first()
     if home is not None:
         return home
     root = Page.get_first_root_node()
-    home = HomePage(
-        title="Accueil",
-        slug="accueil",
-        seo_title="DuoDay — une journée en duo avec un professionnel",
-        hero_title="DuoDay : un jour, un duo, une rencontre",
-        hero_text=(
-            "Chaque année en novembre, des personnes en situation de handicap passent une "
-            "journée en duo avec un professionnel, chez un employeur. Employeurs et structures "
-            "accompagnantes, rejoignez l'opération."
-        ),
-        key_figures=site_content.KEY_FIGURES,
-        employer_cta_text=(
-            "Ouvrez vos portes le temps d'une journée : publiez vos offres de duo et trouvez "
-            "les structures accompagnantes de votre territoire."
-        ),
-        sa_cta_text=(
-            "Consultez les offres de votre département et associez-y les personnes que vous "
-            "accompagnez pour constituer des duos."
-        ),
-    )
+    home = HomePage(slug="accueil", **pages["accueil"])
     root.add_child(instance=home)
     home.save_revision().publish()
     # Wagtail's placeholder « Welcome » page goes; the site now starts at our home page.
@@ -79,111 +60,28 @@ def _home_page():
 
 @transaction.atomic
 def setup_site():
-    home = _home_page()
-    _child(
-        home,
-        StandardPage,
-        "operation",
-        title="L'opération",
-        show_in_menus=True,
-        intro="Une journée pour changer de regard.",
-        body=site_content.ABOUT_BODY,
-    )
-    offer_search = _child(
-        home,
-        OfferSearchPage,
-        "offres",
-        title="Trouver une offre",
-        show_in_menus=True,
-        intro="Les offres de duos ouvertes de l'édition en cours, partout en France.",
-    )
-    news = _child(
-        home,
-        NewsIndexPage,
-        "actualites",
-        title="Actualités",
-        show_in_menus=True,
-        intro="Les dernières nouvelles de l'opération DuoDay.",
-    )
-    faq = _child(
-        home,
-        FaqPage,
-        "faq",
-        title="Foire aux questions",
-        show_in_menus=True,
-        intro="Les réponses aux questions les plus fréquentes.",
-        questions=site_content.FAQ_QUESTIONS,
-    )
-    guide = _child(
-        home,
-        GuidePage,
-        "guide-employeurs",
-        title="Guide employeurs",
-        seo_title="Guide d'utilisation espace personnel « Employeurs »",
-        show_in_menus=True,
-        intro=site_content.GUIDE_INTRO,
-        body=site_content.GUIDE_BODY,
-    )
-    _child(
-        home,
-        ResourcesPage,
-        "ressources",
-        title="Ressources",
-        show_in_menus=True,
-        intro="Logo, flyers et affiches pour faire connaître l'opération.",
-    )
+    """The public page tree, its text read from `home/site_content.json`."""
+    pages = site_content.load()["pages"]
+    home = _home_page(pages)
+    _child(home, StandardPage, "operation", **pages["operation"])
+    offer_search = _child(home, OfferSearchPage, "offres", **pages["offres"])
+    news = _child(home, NewsIndexPage, "actualites", **pages["actualites"])
+    faq = _child(home, FaqPage, "faq", **pages["faq"])
+    guide = _child(home, GuidePage, "guide-employeurs", **pages["guide-employeurs"])
+    _child(home, ResourcesPage, "ressources", **pages["ressources"])
     contact = ContactPage.objects.first()
     if contact is None:
-        contact = ContactPage(
-            title="Contact",
-            slug="contact",
-            show_in_menus=True,
-            intro="<p>Une question sur l'opération ou sur votre espace personnel ? "
-            "Écrivez-nous : nous vous répondons sous deux jours ouvrés.</p>",
-            thank_you_text="<p>Merci, nous vous répondrons rapidement.</p>",
-            to_address="contact@duoday.fr",
-            from_address="ne-pas-repondre@duoday.fr",
-            subject="Nouveau message depuis le formulaire de contact",
-        )
+        fields = dict(pages["contact"])
+        form_fields = fields.pop("form_fields")
+        contact = ContactPage(slug="contact", **fields)
         home.add_child(instance=contact)
-        for order, (label, field_type, required, help_text) in enumerate(
-            [
-                ("Nom et prénom", "singleline", True, ""),
-                ("Adresse e-mail", "email", True, "Format attendu : nom@domaine.fr"),
-                ("Structure", "singleline", False, ""),
-                ("Objet", "singleline", True, ""),
-                ("Message", "multiline", True, ""),
-            ]
-        ):
-            ContactFormField.objects.create(
-                page=contact,
-                sort_order=order,
-                label=label,
-                field_type=field_type,
-                required=required,
-                help_text=help_text,
-            )
+        for order, form_field in enumerate(form_fields):
+            ContactFormField.objects.create(page=contact, sort_order=order, **form_field)
         contact.save_revision().publish()
-    accessibility = _child(
-        home,
-        AccessibilityPage,
-        "accessibilite",
-        title="Accessibilité",
-        body=site_content.ACCESSIBILITY_BODY,
-    )
-    legal = _child(
-        home,
-        StandardPage,
-        "mentions-legales",
-        title="Mentions légales",
-        body=site_content.LEGAL_NOTICE_BODY,
-    )
+    accessibility = _child(home, AccessibilityPage, "accessibilite", **pages["accessibilite"])
+    legal = _child(home, StandardPage, "mentions-legales", **pages["mentions-legales"])
     personal_data = _child(
-        home,
-        StandardPage,
-        "donnees-personnelles",
-        title="Données personnelles",
-        body=site_content.PERSONAL_DATA_BODY,
+        home, StandardPage, "donnees-personnelles", **pages["donnees-personnelles"]
     )
 
     if home.employer_cta_page_id is None or home.sa_cta_page_id is None:

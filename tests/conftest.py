@@ -6,6 +6,8 @@
 - The test database holds the public site that `manage.py setup_site` builds, and gets it
   back after a test with `transaction=True` (which empties every table when it ends).
 - A `select_for_update()` that joins another table without `of=` fails the test.
+- A query without ORDER BY comes back in random order (as in gip-inclusion/les-emplois'
+  conftest): code that relies on the database's implicit order fails, sooner or later.
 """
 
 import json
@@ -18,6 +20,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import OrderBy
+from django.db.models.functions import Random
 from django.db.models.sql.compiler import SQLCompiler
 from django.db.models.sql.datastructures import Join
 from django_tasks.base import TaskResultStatus
@@ -204,3 +208,38 @@ def select_for_update_locks_only_its_own_rows(monkeypatch):
         return from_clause
 
     monkeypatch.setattr(SQLCompiler, "get_from_clause", checked_get_from_clause)
+
+
+# Unordered queries: in random order
+
+
+def may_be_shuffled(compiler):
+    """Whether an unordered query may get `ORDER BY RANDOM()` without changing its meaning:
+    a query of its own (not a subquery nor part of a UNION), not DISTINCT (PostgreSQL wants
+    DISTINCT's ORDER BY in the select list), not one aggregate row."""
+    query = compiler.query
+    if query.subquery or query.combinator or query.distinct or compiler.query.is_empty():
+        return False
+    if query.group_by is None and any(
+        getattr(annotation, "contains_aggregate", False)
+        for annotation in query.annotation_select.values()
+    ):
+        return False
+    return True
+
+
+@pytest.fixture(autouse=True)
+def unordered_queries_come_back_in_random_order(monkeypatch):
+    """Order the project's queries that have no ORDER BY at random: the database's order
+    (insertion order, most of the time) is no promise, and a page or an export that shows
+    rows in it changes order in production some day. Add `order_by()` where order matters."""
+    get_order_by = SQLCompiler.get_order_by
+
+    def shuffled_get_order_by(compiler):
+        order_by = get_order_by(compiler)
+        if order_by or not may_be_shuffled(compiler) or not called_from_the_project():
+            return order_by
+        random_order = OrderBy(Random()).resolve_expression(compiler.query)
+        return [(random_order, (*compiler.compile(random_order), False))]
+
+    monkeypatch.setattr(SQLCompiler, "get_order_by", shuffled_get_order_by)

@@ -1,24 +1,17 @@
-from django.contrib.auth.management import create_permissions
+"""Wagtail's English default groups removed.
+
+The staff groups « Éditeurs » and « Coordination » and their permissions are created (and
+kept complete as models are added) by one mechanism only: `directory.roles.sync_staff_groups`,
+run after every `migrate` (`directory/apps.py`). This migration created them too once; it
+imports no live code any more, so that it runs the same whatever the code becomes.
+"""
+
 from django.db import migrations
 
-from directory.roles import sync_staff_groups
 
-
-def create_staff_groups(apps, schema_editor):
-    # Permissions are normally created after migrate; create them now for the groups.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    sync_staff_groups(apps)
+def remove_wagtail_default_groups(apps, schema_editor):
     # Wagtail's own default groups would only confuse the coordinators.
     apps.get_model("auth", "Group").objects.filter(name__in=["Editors", "Moderators"]).delete()
-
-
-def remove_staff_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(
-        name__in=["Éditeurs", "Coordination"]
-    ).delete()
 
 
 class Migration(migrations.Migration):
@@ -34,4 +27,4 @@ class Migration(migrations.Migration):
         ("wagtailforms", "0005_alter_formsubmission_form_data"),
     ]
 
-    operations = [migrations.RunPython(create_staff_groups, remove_staff_groups)]
+    operations = [migrations.RunPython(remove_wagtail_default_groups, migrations.RunPython.noop)]

@@ -4,6 +4,9 @@ import re
 from html import unescape
 
 from tests.factories import DEFAULT_PASSWORD
+from tests.html_text import field_errors
+
+__all__ = ["field_errors", "is_logged_in", "link_path", "login", "page_text"]
 
 LINK = re.compile(r"http://testserver(/\S+)")
 
@@ -22,15 +25,6 @@ def link_path(message):
     match = LINK.search(message.body)
     assert match, f"no link in:\n{message.body}"
     return match.group(1)
-
-
-def field_errors(response, field_id):
-    """The error messages shown right under the field whose HTML id is `field_id`."""
-    content = response.content.decode()
-    match = re.search(rf'<div[^>]*id="{re.escape(field_id)}-error"[^>]*>(.*?)</div>', content, re.S)
-    if match is None:
-        return []
-    return [unescape(text) for text in re.findall(r"<p[^>]*>(.*?)</p>", match.group(1), re.S)]
 
 
 def page_text(response):

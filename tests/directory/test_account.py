@@ -1,8 +1,6 @@
 """« Mon compte »: the structure's data, contact details, modification requests, password,
 and the deactivation of referents."""
 
-import re
-
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -16,6 +14,7 @@ from tests.factories import (
     StructureFactory,
     UserFactory,
 )
+from tests.html_text import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -443,11 +442,7 @@ def test_password_change_rules_are_plain_text_in_the_label(client, referent):
 
     response = client.get("/espace/compte/mot-de-passe/")
 
-    label = re.search(
-        r'<label class="fr-label" for="id_new_password1">(.*?)</label>',
-        response.content.decode(),
-        re.DOTALL,
-    ).group(1)
+    label = soup(response).select_one('label.fr-label[for="id_new_password1"]').decode_contents()
     assert "Au moins 12 caractères" in label
     assert "<ul" not in label
 

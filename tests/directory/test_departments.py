@@ -3,13 +3,19 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from directory.departments import department_code_for_postcode
+from directory.departments import DEPARTMENTS, department_code_for_postcode
 from directory.models import Department
 from tests.factories import DepartmentFactory
 
 
 def test_migration_ships_the_101_departments(db):
     assert Department.objects.count() == 101
+
+
+def test_the_frozen_migration_data_and_the_code_list_agree(db):
+    """The migration keeps its own copy of the list: a change to one needs the other (and a
+    migration)."""
+    assert set(Department.objects.values_list("code", "name", "region")) == set(DEPARTMENTS)
 
 
 @pytest.mark.parametrize(

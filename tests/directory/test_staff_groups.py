@@ -1,4 +1,5 @@
-"""« Éditeurs » and « Coordination »: created by a migration, with their permissions."""
+"""« Éditeurs » and « Coordination »: created after `migrate` (directory/roles.py), with their
+permissions."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission

@@ -3,9 +3,8 @@
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from directory import access, views
 from directory.models import Department
-from tests.factories import ReferentFactory, StructureFactory
+from tests.factories import OfferFactory, ReferentFactory, StructureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,15 +30,10 @@ def employer(client):
 
 
 @pytest.fixture
-def scope_75_and_93(monkeypatch):
-    """As when the employer also publishes offers in Seine-Saint-Denis (93)."""
-    codes = {"75", "93"}
-
-    def department_ids(employer):
-        return set(Department.objects.filter(code__in=codes).values_list("pk", flat=True))
-
-    monkeypatch.setattr(access, "directory_department_ids", department_ids)
-    monkeypatch.setattr(views, "directory_department_ids", department_ids)
+def scope_75_and_93(employer):
+    """The employer of Paris (75) also publishes an offer in Seine-Saint-Denis (93): its real
+    offers, not a stand-in, make the directory's scope."""
+    OfferFactory(structure=employer.structure, postcode="93200", commune="Saint-Denis")
 
 
 # Scope
@@ -138,6 +132,17 @@ def test_filter_by_type(client, employer):
 
     assertContains(response, "IME Les Tilleuls")
     assertNotContains(response, "ESAT des Lilas")
+
+
+def test_an_offer_in_another_department_brings_its_sas_in(client, employer):
+    support_structure("ESAT de Bobigny", served=("93",), postcode="93000")
+    before = client.get(URL)
+
+    OfferFactory(structure=employer.structure, postcode="93200", commune="Saint-Denis")
+    after = client.get(URL)
+
+    assertNotContains(before, "ESAT de Bobigny")
+    assertContains(after, "ESAT de Bobigny")
 
 
 def test_filter_by_department(client, employer, scope_75_and_93):

@@ -1,7 +1,6 @@
 """Every public page answers in French, with the site's header and footer."""
 
 import datetime
-import re
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
@@ -13,7 +12,7 @@ from tests.factories import (
     StructureFactory,
     UserFactory,
 )
-from tests.html_text import text_of
+from tests.html_text import soup, text_of
 
 PUBLIC_PAGES = [
     ("/", "DuoDay : un jour, un duo, une rencontre"),
@@ -192,10 +191,12 @@ def test_unknown_page_says_so_in_french(client, site_tree):
 
 def proposer_un_duo_href(response):
     """Where the home page's « Proposer un duo » button leads."""
-    match = re.search(
-        r'<a class="fr-btn" href="([^"]*)">Proposer un duo</a>', response.content.decode()
+    button = soup(response).find(
+        lambda tag: (
+            tag.name == "a" and tag.get("class") == ["fr-btn"] and text_of(tag) == "Proposer un duo"
+        )
     )
-    return match.group(1) if match else None
+    return button["href"] if button else None
 
 
 def test_proposer_un_duo_leads_a_visitor_to_registration(client, site_tree):

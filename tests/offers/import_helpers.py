@@ -2,11 +2,11 @@
 XLSX or CSV in memory, and the preview page's error lines."""
 
 import io
-import re
-from html import unescape
 
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.html_text import soup, texts
 
 HEADERS = [
     "Intitulé du poste",
@@ -74,22 +74,12 @@ def xlsx_file(rows, headers=HEADERS, name="offres.xlsx"):
 
 def preview_errors(response):
     """The error lines listed at the top of the preview page."""
-    match = re.search(r'<ul class="import-errors">(.*?)</ul>', response.content.decode(), re.S)
-    if match is None:
-        return []
-    return [
-        " ".join(unescape(item).split())
-        for item in re.findall(r"<li>(.*?)</li>", match.group(1), re.S)
-    ]
+    return texts(response, "ul.import-errors > li")
 
 
 def upload_error(response):
     """The message under the file field of « Importer des offres »."""
-    match = re.search(
-        r'<div class="fr-messages-group" id="id_file-error"[^>]*>(.*?)</div>',
-        response.content.decode(),
-        re.S,
-    )
-    if match is None:
+    group = soup(response).select_one("div.fr-messages-group#id_file-error")
+    if group is None:
         return None
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", match.group(1))).split())
+    return " ".join(group.get_text(" ").split())

@@ -4,7 +4,6 @@
 import csv
 import datetime
 import io
-import re
 from html import unescape
 
 import openpyxl
@@ -27,7 +26,7 @@ from tests.factories import (
     StructureFactory,
     UserFactory,
 )
-from tests.html_text import text_of
+from tests.html_text import soup, text_of
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -903,16 +902,16 @@ def panel_html(response):
 
 def figures(html):
     """The panel's figures by name (the departments' apart)."""
-    return {key: int(value) for key, value in re.findall(r'data-figure="([\w-]+)">(\d+)<', html)}
+    return {
+        figure["data-figure"]: int(text_of(figure)) for figure in soup(html).select("[data-figure]")
+    }
 
 
 def departments(html):
     """[(department, number of offers)], as the panel lists them."""
     return [
-        (department, int(count))
-        for department, count in re.findall(
-            r'<a href="[^"]*">([^<]+)</a></th>\s*<td data-department>(\d+)<', html
-        )
+        (text_of(count.find_previous_sibling("th")), int(text_of(count)))
+        for count in soup(html).select("td[data-department]")
     ]
 
 

@@ -3,7 +3,6 @@ une offre » → « Valider », the offer page, « Editer cette offre » → « 
 cette offre » with its confirmation."""
 
 import datetime
-import re
 
 import pytest
 from django.urls import reverse
@@ -20,7 +19,7 @@ from tests.factories import (
     ReferentFactory,
     StructureFactory,
 )
-from tests.html_text import text_of
+from tests.html_text import soup, text_of
 from tests.offers.helpers import field_errors, listed_titles, offer_url
 
 pytestmark = pytest.mark.django_db
@@ -450,13 +449,6 @@ def test_deactivating_an_offer_referent_hands_the_offer_to_the_acting_referent(
 # « Offres »: one edition at a time
 
 
-def edition_select(response):
-    """The HTML of the « Édition » filter's <select>."""
-    content = response.content.decode()
-    start = content.index('name="edition"')
-    return content[start : content.index("</select>", start)]
-
-
 @pytest.fixture
 def past_offer(employer, past_edition):
     return OfferFactory(
@@ -499,7 +491,7 @@ def test_offer_list_edition_filter_offers_only_the_employers_editions_and_the_cu
 
     response = logged_in.get(LIST_URL)
 
-    options = re.findall(r'<option value="(\d*)"', edition_select(response))
+    options = [option["value"] for option in soup(response).select('select[name="edition"] option')]
     assert options == ["", str(current_edition.pk), str(past_edition.pk)]
 
 
