@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.helpers import DjangoORMSearchHandler, PermissionHelper
 
 from directory.admin_listings import (
     ActionButtonHelper,
@@ -30,6 +30,7 @@ from offers.admin_views import (
     OfferInspectView,
 )
 from offers.models import Duo, Edition, Interest, Offer
+from offers.search import search_offers_or_structures
 
 # Editions
 
@@ -149,6 +150,11 @@ class EditionAdmin(DirectoryModelAdmin):
 # Offers, interests, duos: read-only
 
 
+class OfferSearchHandler(DjangoORMSearchHandler):
+    def search_queryset(self, queryset, search_term, **kwargs):
+        return search_offers_or_structures(queryset, search_term)
+
+
 class OfferAdmin(DirectoryModelAdmin):
     model = Offer
     menu_label = _("Offres")
@@ -166,6 +172,9 @@ class OfferAdmin(DirectoryModelAdmin):
         "modality",
     )
     search_fields = ("title", "structure__name", "commune")
+    # The same words over the offer's text and its structure's name, on PostgreSQL by the
+    # full-text indexes (offers/search.py).
+    search_handler_class = OfferSearchHandler
     inspect_view_enabled = True
     inspect_view_fields = (
         "title",
