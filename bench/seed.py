@@ -590,3 +590,34 @@ def actors():
         )
         or busiest_department,
     }
+
+
+def sessions_and_pages():
+    """Sessions of the heaviest users (as bench/run.py measures them) for bench/load.py's
+    wrk (`Cookie: sessionid=…`), and the data's size for its report."""
+    from django.conf import settings
+    from django.test import Client
+
+    from directory.models import Structure
+    from offers.models import Offer
+
+    who = actors()
+    cookies = {"visitor": ""}
+    for role, user_key in (
+        ("employer", "employer_user"),
+        ("support", "support_user"),
+        ("superuser", "superuser"),
+    ):
+        client = Client()
+        client.force_login(who[user_key])
+        name = settings.SESSION_COOKIE_NAME
+        cookies[role] = f"{name}={client.cookies[name].value}"
+    return {
+        "cookies": cookies,
+        "offers": Offer.objects.count(),
+        "current_offers": Offer.objects.current().count(),
+        "structures": Structure.objects.count(),
+        "employer_offers": who["employer"].n,
+        "support_duos": who["support"].n,
+        "support_departments": who["support"].served_departments.count(),
+    }

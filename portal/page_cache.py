@@ -52,6 +52,18 @@ def _generation():
     return generation
 
 
+def remember(name, compute):
+    """`compute()`, kept in the shared cache until the next purge: what every page shows
+    and changes with the site's content (the footer's settings, the menu), so that a
+    logged-in person's page does not query it again each time."""
+    key = f"anonymous-pages:{_generation()}:fragment:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, cache_seconds())
+    return value
+
+
 def _is_anonymous_request(request):
     if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
         return False
