@@ -22,7 +22,7 @@ TEXT_SEARCH_CONFIG = "public.french_unaccent"
 
 class TextSearchMatch(Func):
     """`to_tsvector(config, a::text || ' ' || b::text …) @@ to_tsquery(config, query)`: the
-    expression of the GIN indexes of migration offers/0007_text_search_indexes, with the
+    expression of the GIN index of migration offers/0007_text_search_indexes, with the
     columns of the query's own table alias (so that it works in a subquery too)."""
 
     output_field = BooleanField()
@@ -48,6 +48,20 @@ class TextSearchMatch(Func):
 TEXT_FIELDS = ("title", "description", "commune")
 
 
+class OfferDocumentMatch(TextSearchMatch):
+    """`offers_offer.search_document @@ to_tsquery(config, query)`: the stored column of
+    migration offers/0007 (the vector of title, description and commune), indexed."""
+
+    def __init__(self, query):
+        super().__init__("pk", query=query)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        primary_key, params = compiler.compile(self.get_source_expressions()[0])
+        table = primary_key.rsplit(".", 1)[0]  # the query's alias of offers_offer
+        config = f"'{TEXT_SEARCH_CONFIG}'::regconfig"
+        return f"{table}.search_document @@ to_tsquery({config}, %s)", (*params, self.query)
+
+
 def prefix_query(text):
     """`to_tsquery` input: each word of the text as a prefix, all required; None without
     any word (punctuation only). Only letters and digits go through: nothing a visitor
@@ -70,7 +84,7 @@ def search_offers(queryset, text):
     query = prefix_query(text)
     if query is None:
         return queryset.none()
-    return queryset.filter(TextSearchMatch(*TEXT_FIELDS, query=query))
+    return queryset.filter(OfferDocumentMatch(query))
 
 
 def search_offers_or_structures(queryset, text):
@@ -97,6 +111,4 @@ def search_offers_or_structures(queryset, text):
     structures = list(
         Structure.objects.filter(TextSearchMatch("name", query=query)).values_list("pk", flat=True)
     )
-    return queryset.filter(
-        Q(TextSearchMatch(*TEXT_FIELDS, query=query)) | Q(structure_id__in=structures)
-    )
+    return queryset.filter(Q(OfferDocumentMatch(query)) | Q(structure_id__in=structures))

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import DuoFactory, InterestFactory, OfferFactory, StructureFactory
-from tests.offers.test_query_counts import get_twice
+from tests.factories import StructureFactory
+from tests.offers.test_query_counts import get_twice, populate  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,27 +28,15 @@ LISTS = {
 
 
 @pytest.fixture
-def grow(employer, support_referent, past_edition):
-    """`count` more of everything each list shows: offers with interests, duos in the
-    current and the past edition, SAs serving the employer's department."""
+def grow(populate):  # noqa: F811 (the imported fixture)
+    """`count` more of everything each list shows: the offers, interests and duos of
+    test_query_counts's `populate`, and SAs serving the employer's department."""
 
     def grow(count):
-        for number in range(count):
-            offer = OfferFactory(structure=employer.structure, referent=employer)
-            InterestFactory(offer=offer)
-            InterestFactory(
-                offer=offer, structure=support_referent.structure, user=support_referent
-            )
-            StructureFactory(support=True, validated=True, served_departments=["69"])
-            if number % 2 == 0:
-                for edition in [offer.edition, past_edition]:
-                    DuoFactory(
-                        offer=OfferFactory(
-                            structure=employer.structure, referent=employer, edition=edition
-                        ),
-                        structure=support_referent.structure,
-                        created_by=support_referent,
-                    )
+        populate(count)
+        StructureFactory.create_batch(
+            count, support=True, validated=True, served_departments=["69"]
+        )
 
     return grow
 
