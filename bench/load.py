@@ -53,6 +53,9 @@ def parse_args():
     parser.add_argument("--only", default="", help="only the pages whose label holds this")
     parser.add_argument("--output", default=str(RESULTS))
     parser.add_argument(
+        "--collectstatic", action="store_true", help="collect the static files even if done"
+    )
+    parser.add_argument(
         "--no-transitions", action="store_true", help="skip bench/transitions.py at the end"
     )
     args = parser.parse_args()
@@ -97,12 +100,13 @@ def prepare(args, env):
     subprocess.run(
         [python, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
     )
-    subprocess.run(
-        [python, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    if args.collectstatic or not (ROOT / "staticfiles" / "staticfiles.json").exists():
+        subprocess.run(
+            [python, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
     script = (
         "import json, django; django.setup();"
         "from bench.seed import sessions_and_pages; print(json.dumps(sessions_and_pages()))"
@@ -207,6 +211,17 @@ def write_results(args, path, who, results, started, load_before, load_after):
         f"edition; SA: {who['support_duos']} active duos, {who['support_departments']} "
         "departments served.",
         "",
+    ]
+    if os.getloadavg()[0] > (info["nproc"] or 1):
+        lines += [
+            "**Disturbed figures**: the load average before the run was above the number of "
+            "CPUs (other work on the machine: the tests of other people), so wrk, gunicorn "
+            "and PostgreSQL shared the CPUs with it. The ratios to the ceiling, measured "
+            "in the same run, say more than the absolute figures; rerun on a quiet machine "
+            "(`make bench-load BENCH_ARGS=--reuse`).",
+            "",
+        ]
+    lines += [
         "| page | URL | as | requests/s | median ms | p99 ms | ratio to the ceiling | cache |",
         "|---|---|---|--:|--:|--:|--:|---|",
     ]

@@ -12,9 +12,9 @@ MAX_PAGES = 50
 class CappedPaginator(Paginator):
     """A Paginator whose pages stop at `max_pages`; `count` stays the true number."""
 
-    def __init__(self, object_list, per_page, max_pages=MAX_PAGES, **kwargs):
+    def __init__(self, object_list, per_page, max_pages=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.max_pages = max_pages
+        self.max_pages = max_pages or MAX_PAGES
 
     @cached_property
     def num_pages(self):
