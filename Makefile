@@ -74,3 +74,19 @@ bench: venv
 .PHONY: bench-import
 bench-import: venv
 	$(BIN)/python bench/import_offers.py $(BENCH_ARGS)
+
+# The load benchmark (bench/README.md): gunicorn + wrk on the national-scale data in
+# PostgreSQL `duoday_bench_load`, writes bench/RESULTS.md; never part of `make test`.
+# make bench-load BENCH_ARGS="--reuse"   (the data seeded once, reused after)
+.PHONY: wrk bench-load bench-transitions
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "Installing Debian's wrk for the load benchmark…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+bench-load: venv wrk
+	$(BIN)/python bench/load.py $(BENCH_ARGS)
+
+# Transitions per second with 1, 4 and 16 concurrent SAs (bench/transitions.py).
+bench-transitions: venv
+	$(BIN)/python bench/transitions.py $(BENCH_ARGS)

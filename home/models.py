@@ -21,14 +21,36 @@ from wagtail.search import index
 
 from home.blocks import ContentStreamBlock, FaqStreamBlock, GuideStreamBlock, KeyFigureBlock
 from offers.models import Edition
+from portal import page_cache
 from portal.emails import send_email
 from portal.rate_limits import form_within_limits
 
 NEWS_PER_PAGE = 10
 
 
+class SharedSiteSetting(BaseSiteSetting):
+    """A site setting read from the shared cache (portal/page_cache.py, purged when a
+    setting or a page changes), with the related objects of `cached_relations`: every page
+    shows it, and it changes rarely."""
+
+    cached_relations = ()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_site(cls, site):
+        def load():
+            instance = super(SharedSiteSetting, cls).for_site(site)
+            for relation in cls.cached_relations:
+                getattr(instance, relation)  # loaded now, kept with the instance
+            return instance
+
+        return page_cache.remember(f"{cls._meta.label}:{site.pk}", load)
+
+
 @register_setting(icon="mail")
-class ContactSettings(BaseSiteSetting):
+class ContactSettings(SharedSiteSetting):
     """« Coordonnées »: the contact phone and e-mail printed across the site."""
 
     phone = models.CharField(_("téléphone de contact"), max_length=30, default="0 800 386 329")
@@ -49,11 +71,12 @@ class ContactSettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class FooterSettings(BaseSiteSetting):
+class FooterSettings(SharedSiteSetting):
     """The legal pages every French public portal links from its footer."""
 
     # Loaded with its pages in one query (templates/includes/footer.html links all three).
     select_related = ["accessibility_page", "legal_notice_page", "personal_data_page"]
+    cached_relations = ("accessibility_page", "legal_notice_page", "personal_data_page")
 
     accessibility_page = models.ForeignKey(
         "home.AccessibilityPage",

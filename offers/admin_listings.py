@@ -30,7 +30,13 @@ from offers.admin_views import (
 )
 from offers.enums import OfferStatus
 from offers.models import Duo, Edition, Interest, Offer
-from portal.admin import ActionButtonHelper, DuoDayModelAdmin, ReadOnlyPermissionHelper
+from offers.search import search_offers_or_structures
+from portal.admin import (
+    ActionButtonHelper,
+    BoundedSearchHandler,
+    DuoDayModelAdmin,
+    ReadOnlyPermissionHelper,
+)
 
 # Editions
 
@@ -140,6 +146,15 @@ class EditionAdmin(DuoDayModelAdmin):
 # Offers, interests, duos: read-only, but for the coordination's two powers
 
 
+class OfferSearchHandler(BoundedSearchHandler):
+    """The first words of the term (as every listing), searched through the offers' text
+    index on PostgreSQL (offers/search.py)."""
+
+    def search_queryset(self, queryset, search_term, **kwargs):
+        words = search_term[: self.max_length].split()[: self.max_words]
+        return search_offers_or_structures(queryset, " ".join(words))
+
+
 class OfferPermissionHelper(ReadOnlyPermissionHelper):
     """Never deleted through modeladmin's own view: « Supprimer l’offre » (a « Concrétisée »
     one, with a reason) goes through offers/workflow.py."""
@@ -173,7 +188,7 @@ class DuoButtonHelper(ActionButtonHelper):
 
     def shows_action(self, duo):
         return (
-            duo.cancelled_at is None
+            duo.is_active
             and not duo.offer.edition.is_past
             and self.permission_helper.user_can_cancel_obj(self.request.user, duo)
         )
@@ -198,6 +213,9 @@ class OfferAdmin(DuoDayModelAdmin):
         "modality",
     )
     search_fields = ("title", "structure__name", "commune")
+    # The same words over the offer's text and its structure's name, on PostgreSQL by the
+    # full-text indexes (offers/search.py).
+    search_handler_class = OfferSearchHandler
     inspect_view_enabled = True
     inspect_view_fields = (
         "title",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from directory.enums import StructureKind
 from offers.models import Edition
+from portal import page_cache
 
 EDITABLE_FIELDS = [
     "year",
@@ -66,6 +67,7 @@ def make_current(edition):
     # Unset first: the constraint forbids two current editions, even for an instant.
     Edition.objects.filter(is_current=True).update(is_current=False)
     Edition.objects.filter(pk=edition.pk).update(is_current=True)
+    page_cache.purge()  # update() sends no post_save: the public search changes edition
     edition.is_current = True
     return edition
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Department
 from offers.enums import Modality, OfferStatus, Sector
 from offers.models import Edition, Offer
+from offers.search import search_offers
 
 
 class OfferFilter(django_filters.FilterSet):
@@ -50,11 +51,7 @@ class OfferFilter(django_filters.FilterSet):
             ]
 
     def search_text(self, queryset, name, value):
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(description__icontains=value)
-            | Q(commune__icontains=value)
-        )
+        return search_offers(queryset, value)
 
 
 def employer_offer_filter(data, structure, queryset):

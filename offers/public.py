@@ -1,13 +1,13 @@
 """What visitors see of the offers: the public search of open offers (the « Trouver une
 offre » page) and a public page per open offer, never a referent's contact."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from offers.enums import OPEN_STATUSES
 from offers.filters import OfferFilter
 from offers.models import Offer
+from offers.pagination import capped_page
 
 PUBLIC_OFFERS_PER_PAGE = 20
 
@@ -16,9 +16,9 @@ def public_search(request):
     offers = Offer.objects.public().select_related("department", "structure")
     filterset = OfferFilter(request.GET or None, queryset=offers, statuses=OPEN_STATUSES)
     del filterset.filters["status"]
-    page_obj = Paginator(
-        filterset.qs.order_by("-created_at", "-pk"), PUBLIC_OFFERS_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    page_obj = capped_page(
+        filterset.qs.order_by("-created_at", "-pk"), PUBLIC_OFFERS_PER_PAGE, request.GET.get("page")
+    )
     return {"filter": filterset, "page_obj": page_obj}
 
 

@@ -13,6 +13,7 @@ from offers.enums import OPEN_STATUSES
 from offers.filters import OfferFilter, employer_offer_filter
 from offers.forms import DuoForm, InterestForm, OfferForm
 from offers.models import Duo, Edition, Interest, Offer
+from offers.pagination import capped_page
 
 OFFERS_PER_PAGE = 20
 
@@ -51,8 +52,8 @@ def offer_list(request):
             departments=structure.served_departments.all(),
             statuses=OPEN_STATUSES,
         )
-    page_obj = Paginator(filterset.qs.order_by("-created_at", "-pk"), OFFERS_PER_PAGE).get_page(
-        request.GET.get("page")
+    page_obj = capped_page(
+        filterset.qs.order_by("-created_at", "-pk"), OFFERS_PER_PAGE, request.GET.get("page")
     )
     return render(
         request,

@@ -15,6 +15,7 @@ from directory.models import Structure
 from offers import notifications, refusals
 from offers.enums import OPEN_STATUSES, OfferStatus
 from offers.models import Duo, Interest, Offer
+from portal import page_cache
 
 
 class InvalidTransition(Exception):
@@ -97,6 +98,7 @@ def import_offers(structure, offers, imported_by):
     """
     _check_new_offers(offers, structure)
     created = Offer.objects.bulk_create(offers, batch_size=500)
+    page_cache.purge()  # bulk_create sends no post_save
     transaction.on_commit(lambda: notifications.offers_imported(created, imported_by))
     return created
 
@@ -130,6 +132,7 @@ def reconduct_offers(structure, copies, reconducted_by):
             created = Offer.objects.bulk_create(fresh, batch_size=500)
     except IntegrityError as conflict:
         raise InvalidTransition(_("Ces offres viennent d’être reconduites.")) from conflict
+    page_cache.purge()  # bulk_create sends no post_save
     transaction.on_commit(lambda: notifications.offers_reconducted(created, reconducted_by))
     return created
 

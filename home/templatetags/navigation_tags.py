@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from portal import page_cache
+
 register = template.Library()
 
 
@@ -13,9 +15,18 @@ def main_menu(context):
         return {"menu_items": []}
     current_page = context.get("page")
     current_path = getattr(current_page, "path", "") or ""
-    menu_items = []
-    for menu_page in site.root_page.get_children().live().public().in_menu():
-        url = menu_page.get_url(request=request)
-        is_current = current_path.startswith(menu_page.path) or request.path == url
-        menu_items.append({"title": menu_page.title, "url": url, "is_current": is_current})
+    menu_items = [
+        {**item, "is_current": current_path.startswith(item["path"]) or request.path == item["url"]}
+        for item in page_cache.remember(f"main-menu:{site.pk}", lambda: _menu(site, request))
+    ]
+    for item in menu_items:
+        del item["path"]
     return {"menu_items": menu_items}
+
+
+def _menu(site, request):
+    """The same for every visitor: kept in the shared cache until the next purge."""
+    return [
+        {"title": page.title, "url": page.get_url(request=request), "path": page.path}
+        for page in site.root_page.get_children().live().public().in_menu()
+    ]

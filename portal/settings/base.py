@@ -51,6 +51,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Visitors' public pages from the shared cache (portal/page_cache.py): outside the
+    # middleware below, so that a stored page keeps the headers they added.
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     # Content-Security-Policy (CONTENT_SECURITY_POLICY; ADMIN_CONTENT_SECURITY_POLICY under
     # /admin/) and Permissions-Policy on every response but static files.
     "portal.middleware.ContentSecurityPolicyMiddleware",
@@ -233,6 +236,9 @@ EMAIL_SUBJECT_PREFIX = "[DuoDay] "
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a visitor's public page stays in that cache at most (portal/page_cache.py);
+# publishing and every change to the offers purge it sooner.
+ANONYMOUS_PAGE_CACHE_SECONDS = 300
 
 # Wagtail
 WAGTAIL_SITE_NAME = "DuoDay"

@@ -1,0 +1,183 @@
+"""Visitors' public pages from the shared cache (portal/page_cache.py): stored for the
+next visitor, never for or from a person with a session, purged by publishing and by any
+change to the offers."""
+
+import pytest
+from django.test import Client
+
+from home.models import ContactPage, FaqPage
+from offers import workflow
+from portal.page_cache import HIT_HEADER
+from tests.factories import InterestFactory, OfferFactory, ReferentFactory
+
+SEARCH = "/offres/"
+
+
+@pytest.fixture
+def visitor():
+    return Client()
+
+
+def test_second_visitor_gets_the_stored_page_without_any_query(
+    site_tree, client, django_assert_num_queries
+):
+    OfferFactory(title="Hôte en accueil")
+    first = client.get(SEARCH)
+    assert first[HIT_HEADER] == "miss"
+
+    with django_assert_num_queries(0):
+        second = Client().get(SEARCH)
+
+    assert second[HIT_HEADER] == "hit"
+    assert second.content == first.content
+    assert "Hôte en accueil" in second.content.decode()
+
+
+def test_the_search_with_words_is_stored_under_its_own_address(site_tree, client):
+    OfferFactory(title="Hôte en accueil")
+    OfferFactory(title="Boulanger")
+    client.get(f"{SEARCH}?q=boulanger")
+
+    response = Client().get(f"{SEARCH}?q=accueil")
+
+    assert response[HIT_HEADER] == "miss"
+    assert "Hôte en accueil" in response.content.decode()
+    assert "Boulanger" not in response.content.decode()
+    assert Client().get(f"{SEARCH}?q=boulanger")[HIT_HEADER] == "hit"
+
+
+@pytest.mark.parametrize("url", ["/", "/faq/", "/actualites/", SEARCH])
+def test_visitors_pages_say_they_vary_with_the_cookie_and_must_be_revalidated(
+    site_tree, client, url
+):
+    for response in (client.get(url), Client().get(url)):
+        assert response.status_code == 200
+        assert "Cookie" in response["Vary"]
+        assert "max-age=0" in response["Cache-Control"]
+        assert "private" not in response["Cache-Control"]
+
+
+def test_a_logged_in_referent_never_gets_the_stored_page(site_tree, client):
+    client.get("/")
+    referent = ReferentFactory()
+    client.force_login(referent)
+
+    response = client.get("/")
+
+    assert HIT_HEADER not in response
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_logged_in_referent_never_fills_the_cache(site_tree, client, django_assert_num_queries):
+    client.force_login(ReferentFactory())
+    client.get("/")
+
+    response = Client().get("/")
+
+    assert response[HIT_HEADER] == "miss"
+
+
+def test_a_visitor_with_pending_messages_goes_past_the_cache(site_tree):
+    Client().get("/")
+    visitor = Client()
+    visitor.cookies["messages"] = "anything"
+
+    assert HIT_HEADER not in visitor.get("/")
+
+
+def test_publishing_a_page_purges_the_stored_pages(site_tree, client):
+    faq = FaqPage.objects.get()
+    client.get(faq.url)
+    assert Client().get(faq.url)[HIT_HEADER] == "hit"
+
+    faq.title = "Questions souvent posées"
+    revision = faq.save_revision()
+    revision.publish()
+
+    response = Client().get(faq.url)
+    assert response[HIT_HEADER] == "miss"
+    assert "Questions souvent posées" in response.content.decode()
+
+
+def test_unpublishing_a_page_purges_the_stored_pages(site_tree, client):
+    faq = FaqPage.objects.get()
+    url = faq.url
+    client.get(url)
+
+    faq.unpublish()
+
+    assert Client().get(url).status_code == 404
+
+
+def test_a_new_offer_purges_the_stored_search(site_tree, client):
+    client.get(SEARCH)
+
+    OfferFactory(title="Fleuriste en boutique")
+
+    response = Client().get(SEARCH)
+    assert response[HIT_HEADER] == "miss"
+    assert "Fleuriste en boutique" in response.content.decode()
+
+
+def test_a_workflow_transition_purges_the_stored_search(site_tree, client):
+    interest = InterestFactory()
+    offer = interest.offer
+    client.get(SEARCH)
+    assert Client().get(SEARCH)[HIT_HEADER] == "hit"
+
+    referent = ReferentFactory(structure=interest.structure)
+    workflow.form_duo(offer, interest.structure, referent, "Léa", "Martin")
+
+    assert Client().get(SEARCH)[HIT_HEADER] == "miss"
+
+
+def test_an_import_purges_the_stored_search(site_tree, client):
+    from offers.models import Offer
+
+    template = OfferFactory(title="Modèle")
+    client.get(SEARCH)
+    copy = Offer(
+        **{
+            field.attname: getattr(template, field.attname)
+            for field in Offer._meta.concrete_fields
+            if not field.primary_key
+        }
+    )
+    copy.title = "Offre importée"
+
+    workflow.import_offers(template.structure, [copy], template.referent)
+
+    response = Client().get(SEARCH)
+    assert response[HIT_HEADER] == "miss"
+    assert "Offre importée" in response.content.decode()
+
+
+def test_the_contact_page_is_never_stored_and_its_form_still_works(site_tree):
+    contact = ContactPage.objects.get()
+    first = Client(enforce_csrf_checks=True)
+    first.get(contact.url)
+
+    second = Client(enforce_csrf_checks=True)
+    response = second.get(contact.url)
+
+    assert HIT_HEADER not in response
+    token = response.context["csrf_token"]
+    posted = second.post(
+        contact.url,
+        {
+            "csrfmiddlewaretoken": str(token),
+            "nom_et_prenom": "Camille Durand",
+            "adresse_e_mail": "camille.durand@exemple.fr",
+            "structure": "ESAT des Tilleuls",
+            "objet": "Inscription",
+            "message": "Bonjour",
+        },
+    )
+    assert posted.status_code != 403
+
+
+def test_personal_space_and_admin_are_never_stored(site_tree):
+    for url in ("/connexion/", "/admin/login/"):
+        Client().get(url)
+        assert HIT_HEADER not in Client().get(url)
