@@ -48,6 +48,10 @@ def with_open_edition(view):
                 % {"year": edition.year},
             )
             return redirect("offers:list")
+        closed = edition.registration_closed_message()
+        if closed:
+            # Importing or reconducting adds offers: closed as « Ajouter une offre » is.
+            return render(request, "offers/offer_creation_closed.html", {"reason": closed})
         return view(request, *args, edition=edition, **kwargs)
 
     return wrapper

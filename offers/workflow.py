@@ -86,6 +86,9 @@ def _check_new_offers(offers, structure):
             raise InvalidTransition(
                 _("Cette édition est passée : ajoutez les offres à l’édition en cours.")
             )
+        # As one offer added by hand (`create_offer`): the file or the copies wait for the
+        # registrations to open, and come too late once they are closed.
+        _check_registration_open(offer.edition)
         offer.status = OfferStatus.OPEN
 
 

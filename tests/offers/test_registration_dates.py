@@ -4,7 +4,7 @@ offers; support structures still register, and employers still edit their offers
 import datetime
 
 import pytest
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 
 from directory.enums import StructureKind
@@ -86,3 +86,46 @@ def test_editing_an_offer_stays_open_once_registrations_are_closed(current_editi
     workflow.update_offer(offer, offer.structure)
 
     assert Offer.objects.get(pk=offer.pk).title == "Nouvel intitulé"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse_lazy("offers:import"),
+        reverse_lazy("offers:import_template_csv"),
+        reverse_lazy("offers:reconduct"),
+    ],
+)
+def test_importing_and_reconducting_are_closed_with_adding_an_offer(client, current_edition, url):
+    offer = OfferFactory()
+    close_registrations(current_edition)
+    client.force_login(offer.referent)
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "Vous ne pouvez plus ajouter d’offre" in response.content.decode()
+
+
+@pytest.mark.parametrize("add", ["import", "reconduct"])
+def test_the_workflow_refuses_offers_in_bulk_once_registrations_are_closed(current_edition, add):
+    existing = OfferFactory()
+    close_registrations(current_edition)
+    offer = Offer(
+        **{
+            field.name: getattr(existing, field.name)
+            for field in Offer._meta.concrete_fields
+            if field.name not in ("id", "edition", "copied_from")
+        },
+        edition=current_edition,
+        copied_from=existing if add == "reconduct" else None,
+    )
+    count = Offer.objects.count()
+
+    with pytest.raises(workflow.InvalidTransition, match="sont closes depuis le"):
+        if add == "import":
+            workflow.import_offers(existing.structure, [offer], existing.referent)
+        else:
+            workflow.reconduct_offers(existing.structure, [offer], existing.referent)
+
+    assert Offer.objects.count() == count
