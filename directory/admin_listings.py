@@ -67,16 +67,10 @@ class ModificationRequestPermissionHelper(ReadOnlyPermissionHelper):
 class StructureButtonHelper(ActionButtonHelper):
     """« Valider » a structure waiting for validation; « Refuser » an SA's registration."""
 
-    def actions_for(self, structure):
-        if structure.is_validated:
-            return []
-        user = self.request.user
-        actions = []
-        if self.permission_helper.user_can_validate_obj(user, structure):
-            actions.append(("validate", _("Valider"), _("Valider cette structure")))
-        if structure.is_support and self.permission_helper.user_can_refuse_obj(user, structure):
-            actions.append(("refuse", _("Refuser"), _("Refuser l’inscription de cette structure")))
-        return actions
+    actions = [
+        ("validate", _("Valider"), _("Valider cette structure")),
+        ("refuse", _("Refuser"), _("Refuser l’inscription de cette structure")),
+    ]
 
 
 class ReferentButtonHelper(ActionButtonHelper):
@@ -100,15 +94,13 @@ class ReferentButtonHelper(ActionButtonHelper):
 
 
 class ModificationRequestButtonHelper(ActionButtonHelper):
-    action = "process"
-    action_label = _("Marquer comme traitée")
-    action_title = _("Marquer cette demande de modification comme traitée")
-
-    def shows_action(self, modification):
-        return (
-            modification.status == ModificationRequest.Status.PENDING
-            and self.permission_helper.user_can_process_obj(self.request.user, modification)
+    actions = [
+        (
+            "process",
+            _("Marquer comme traitée"),
+            _("Marquer cette demande de modification comme traitée"),
         )
+    ]
 
 
 # Filters and computed columns

@@ -19,6 +19,7 @@ from directory import services
 from directory.enums import TYPES_BY_KIND
 from directory.models import Structure
 from directory.validators import normalise_siret, validate_siret
+from portal import admin as portal_admin
 from portal.admin import ChoicesAmongFewField, ConfirmActionView, duoday_admin
 
 
@@ -66,14 +67,12 @@ class ValidateStructureView(DirectoryActionView):
     page_title = gettext_lazy("Valider la structure")
     not_actionable_message = gettext_lazy("Cette structure est déjà validée.")
 
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_validate_obj(user, self.instance)
-
     def get_meta_title(self):
         return _("Valider la structure %(name)s") % {"name": self.instance.name}
 
-    def is_actionable(self):
-        return not self.instance.is_validated
+    @classmethod
+    def is_open_for(cls, structure):
+        return not structure.is_validated
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -105,16 +104,17 @@ class ProcessModificationRequestView(DirectoryActionView):
     page_title = gettext_lazy("Traiter la demande de modification")
     not_actionable_message = gettext_lazy("Cette demande de modification est déjà traitée.")
 
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_process_obj(user, self.instance)
+    def get_page_subtitle(self):
+        return self.instance.structure.name
 
     def get_meta_title(self):
         return _("Traiter la demande de modification de %(name)s") % {
             "name": self.instance.structure.name
         }
 
-    def is_actionable(self):
-        return self.instance.status == self.model.Status.PENDING
+    @classmethod
+    def is_open_for(cls, modification):
+        return modification.status == modification.Status.PENDING
 
     def get_context_data(self, **kwargs):
         structures = duoday_admin.listing(Structure)
@@ -139,42 +139,8 @@ class ProcessModificationRequestView(DirectoryActionView):
 # concerned and kept in the object's history.
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Motif"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={
-            "required": gettext_lazy("Indiquez le motif : il est envoyé par e-mail."),
-            "max_length": gettext_lazy(
-                "Le motif ne doit pas dépasser %(limit_value)d caractères (il en compte "
-                "%(show_value)d)."
-            ),
-        },
-    )
-
-    def __init__(self, *args, help_text="", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].help_text = help_text
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if "\x00" in reason:
-            raise ValidationError(_("Le motif contient un caractère non autorisé."))
-        return reason
-
-
-class ReasonActionView(DirectoryActionView):
-    """An action whose reason the coordinator types (required); its page extends
-    modeladmin/directory/includes/reason_action_page.html."""
-
-    reason_help_text = ""
-
-    def get_page_subtitle(self):
-        return str(self.instance)
-
-    def get_form(self, data=None):
-        return ReasonForm(data, help_text=self.reason_help_text)
+class ReasonActionView(DirectoryActionView, portal_admin.ReasonActionView):
+    """An action of the directory whose reason the coordinator types (required)."""
 
 
 class RefuseStructureView(ReasonActionView):
@@ -189,14 +155,12 @@ class RefuseStructureView(ReasonActionView):
         "Envoyé par e-mail aux référents de la structure ; gardé dans l’historique."
     )
 
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_refuse_obj(user, self.instance)
-
     def get_meta_title(self):
         return _("Refuser l’inscription de %(name)s") % {"name": self.instance.name}
 
-    def is_actionable(self):
-        return self.instance.is_support and not self.instance.is_validated
+    @classmethod
+    def is_open_for(cls, structure):
+        return structure.is_support and not structure.is_validated
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -240,8 +204,9 @@ class ReferentActionView(ReasonActionView):
             return redirect(self.get_next_url())
         return super().get(request, *args, **kwargs)
 
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_manage_referent(user, self.instance)
+    @classmethod
+    def permits(cls, permission_helper, user, referent):
+        return permission_helper.user_can_manage_referent(user, referent)
 
     def get_meta_title(self):
         return f"{self.page_title} — {self.instance}"

@@ -159,15 +159,13 @@ def resend_invitation(invitation):
     """A resent invitation gets a fresh token and seven more days."""
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
-    renewed = Invitation.objects.create(
-        structure=invitation.structure,
-        invited_by=invitation.invited_by,
-        email=invitation.email,
-        first_name=invitation.first_name,
-        last_name=invitation.last_name,
+    return invite_referent(
+        invitation.structure,
+        invitation.invited_by,
+        invitation.email,
+        invitation.first_name,
+        invitation.last_name,
     )
-    transaction.on_commit(lambda: emails.send_invitation.enqueue(renewed.pk))
-    return renewed
 
 
 @transaction.atomic

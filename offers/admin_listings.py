@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 
+from offers import editions
 from offers.admin_views import (
     CancelDuoView,
     DeleteFilledOfferView,
@@ -28,7 +29,6 @@ from offers.admin_views import (
     MakeEditionCurrentView,
     OfferInspectView,
 )
-from offers.enums import OfferStatus
 from offers.models import Duo, Edition, Interest, Offer
 from offers.search import search_offers_or_structures
 from portal.admin import (
@@ -53,16 +53,14 @@ class EditionPermissionHelper(PermissionHelper):
     def user_can_delete_obj(self, user, obj):
         return False
 
+    def user_can_make_current_obj(self, user, obj):
+        return self.user_can_change(user)
+
 
 class EditionButtonHelper(ActionButtonHelper):
-    action = "make_current"
-    action_label = _("Rendre courante")
-    action_title = _("Faire de cette édition l’édition en cours")
-
-    def shows_action(self, edition):
-        return edition.may_become_current and self.permission_helper.user_can_change(
-            self.request.user
-        )
+    actions = [
+        ("make_current", _("Rendre courante"), _("Faire de cette édition l’édition en cours"))
+    ]
 
 
 class EditionAdmin(DuoDayModelAdmin):
@@ -86,25 +84,9 @@ class EditionAdmin(DuoDayModelAdmin):
     list_filter = ("is_current",)
     search_fields = ("year",)
     inspect_view_enabled = True
-    inspect_view_fields = (
-        "year",
-        "duoday_date",
-        "week_start",
-        "week_end",
-        "registration_opens",
-        "registration_closes",
-        "state",
-    )
-    list_export = (
-        "year",
-        "duoday_date",
-        "week_start",
-        "week_end",
-        "registration_opens",
-        "registration_closes",
-        "state",
-        "offer_count",
-    )
+    # The fields a coordinator sets (offers/editions.py), then the computed ones.
+    inspect_view_fields = (*editions.EDITABLE_FIELDS, "state")
+    list_export = (*editions.EDITABLE_FIELDS, "state", "offer_count")
     export_filename = "editions"
     edit_handler = ObjectList(
         [
@@ -164,16 +146,13 @@ class OfferPermissionHelper(ReadOnlyPermissionHelper):
 
 
 class OfferButtonHelper(ActionButtonHelper):
-    action = "delete_filled"
-    action_label = _("Supprimer l’offre")
-    action_title = _("Supprimer cette offre concrétisée, à la demande de son employeur")
-
-    def shows_action(self, offer):
-        return (
-            offer.status == OfferStatus.FILLED
-            and not offer.edition.is_past
-            and self.permission_helper.user_can_delete_filled_obj(self.request.user, offer)
+    actions = [
+        (
+            "delete_filled",
+            _("Supprimer l’offre"),
+            _("Supprimer cette offre concrétisée, à la demande de son employeur"),
         )
+    ]
 
 
 class DuoPermissionHelper(ReadOnlyPermissionHelper):
@@ -182,16 +161,13 @@ class DuoPermissionHelper(ReadOnlyPermissionHelper):
 
 
 class DuoButtonHelper(ActionButtonHelper):
-    action = "cancel"
-    action_label = _("Annuler le duo")
-    action_title = _("Annuler ce duo, à la demande de l’employeur ou de la structure")
-
-    def shows_action(self, duo):
-        return (
-            duo.is_active
-            and not duo.offer.edition.is_past
-            and self.permission_helper.user_can_cancel_obj(self.request.user, duo)
+    actions = [
+        (
+            "cancel",
+            _("Annuler le duo"),
+            _("Annuler ce duo, à la demande de l’employeur ou de la structure"),
         )
+    ]
 
 
 class OfferAdmin(DuoDayModelAdmin):

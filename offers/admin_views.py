@@ -7,7 +7,6 @@ a reason typed by the coordinator (offers/workflow.py): « Annuler le duo » and
 l’offre » (a « Concrétisée » one, which its employer may not delete).
 """
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -22,7 +21,12 @@ from wagtail_modeladmin.views import CreateView
 from offers import editions, workflow
 from offers.enums import OfferStatus
 from offers.models import Offer, seeph_week
-from portal.admin import ConfirmActionView, DuoDayEditView, DuoDayInspectView
+from portal.admin import (
+    ConfirmActionView,
+    DuoDayEditView,
+    DuoDayInspectView,
+    ReasonActionView,
+)
 
 
 class EditionForm(WagtailAdminModelForm):
@@ -164,9 +168,6 @@ class MakeEditionCurrentView(ConfirmActionView):
     action = "make_current"
     page_title = gettext_lazy("Rendre l’édition courante")
 
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_change(user)
-
     def get_meta_title(self):
         return _("Rendre courante l’édition %(edition)s") % {"edition": self.instance}
 
@@ -178,8 +179,9 @@ class MakeEditionCurrentView(ConfirmActionView):
             "L’édition « %(edition)s » est passée : elle ne peut plus devenir l’édition en cours."
         ) % {"edition": self.instance}
 
-    def is_actionable(self):
-        return self.instance.may_become_current
+    @classmethod
+    def is_open_for(cls, edition):
+        return edition.may_become_current
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -208,34 +210,14 @@ class OfferInspectView(DuoDayInspectView):
 # The coordination's powers on duos and offers
 
 
-class CoordinationReasonForm(forms.Form):
-    """The reason of a coordinator's action, e-mailed to the people concerned."""
-
-    reason = forms.CharField(
-        label=gettext_lazy("Motif"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={
-            "required": gettext_lazy(
-                "Indiquez le motif : il est envoyé par e-mail aux personnes concernées."
-            )
-        },
-    )
-
-    def __init__(self, *args, help_text="", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].help_text = help_text
-
-
-class CoordinationActionView(ConfirmActionView):
+class CoordinationActionView(ReasonActionView):
     """A confirmation page with the coordinator's reason; a transition the workflow refuses
     (the object changed meanwhile) is told as a warning, and nothing is done."""
 
-    reason_help_text = ""
+    reason_required_message = gettext_lazy(
+        "Indiquez le motif : il est envoyé par e-mail aux personnes concernées."
+    )
     refusal = None
-
-    def get_form(self, data=None):
-        return CoordinationReasonForm(data, help_text=self.reason_help_text)
 
     def perform(self, form):
         try:
@@ -258,8 +240,8 @@ class CancelDuoView(CoordinationActionView):
         "accompagnante ; gardé dans l’historique du duo."
     )
 
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_cancel_obj(user, self.instance)
+    def get_page_subtitle(self):
+        return self.instance.person_name
 
     def get_meta_title(self):
         return _("Annuler le duo de %(person)s") % {"person": self.instance.person_name}
@@ -273,8 +255,9 @@ class CancelDuoView(CoordinationActionView):
             .get(pk=self.instance.pk)
         )
 
-    def is_actionable(self):
-        return self.instance.cancelled_at is None and not self.instance.offer.edition.is_past
+    @classmethod
+    def is_open_for(cls, duo):
+        return duo.is_active and not duo.offer.edition.is_past
 
     @property
     def not_actionable_message(self):
@@ -302,9 +285,6 @@ class DeleteFilledOfferView(CoordinationActionView):
         "concernées ; gardé dans l’historique de l’employeur."
     )
 
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_delete_filled_obj(user, self.instance)
-
     def get_meta_title(self):
         return _("Supprimer l’offre %(offer)s") % {"offer": self.instance.title}
 
@@ -319,8 +299,9 @@ class DeleteFilledOfferView(CoordinationActionView):
             return self.index_url
         return next_url
 
-    def is_actionable(self):
-        return self.instance.status == OfferStatus.FILLED and not self.instance.edition.is_past
+    @classmethod
+    def is_open_for(cls, offer):
+        return offer.status == OfferStatus.FILLED and not offer.edition.is_past
 
     @property
     def not_actionable_message(self):

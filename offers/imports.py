@@ -141,6 +141,22 @@ FORMULA_ERROR = gettext_lazy(
     "ni contenir de formule : saisissez le texte lui-même, ou ajoutez un autre caractère "
     "devant."
 )
+# The message of a cell whose text names no sector, modality, department or referent.
+UNKNOWN_VALUE = {
+    "sector": gettext_lazy(
+        "Secteur inconnu : « %(value)s ». Choisissez l’un des secteurs de la liste."
+    ),
+    "modality": gettext_lazy(
+        "Modalité inconnue : « %(value)s ». Indiquez Présentiel ou Distanciel."
+    ),
+    "department": gettext_lazy(
+        "Département inconnu : « %(value)s ». Indiquez son code (69, 2A, 971) ou "
+        "laissez la cellule vide."
+    ),
+    "referent": gettext_lazy(
+        "« %(value)s » n’est l’adresse d’aucun référent actif de votre structure."
+    ),
+}
 
 
 class ImportFileError(Exception):
@@ -573,37 +589,26 @@ class RowChecker:
                 errors[field_name] = str(FORMULA_ERROR)
             else:
                 data[field_name] = text
-        if data.get("sector"):
-            data["sector"] = self.sectors.get(_normalized(data["sector"]))
-            if data["sector"] is None:
-                errors["sector"] = _(
-                    "Secteur inconnu : « %(value)s ». Choisissez l’un des secteurs de la liste."
-                ) % {"value": values["sector"]}
-        if data.get("modality"):
-            data["modality"] = self.modalities.get(_normalized(data["modality"]))
-            if data["modality"] is None:
-                errors["modality"] = _(
-                    "Modalité inconnue : « %(value)s ». Indiquez Présentiel ou Distanciel."
-                ) % {"value": values["modality"]}
-        elif "modality" not in errors:
-            data["modality"] = Modality.ON_SITE
-        if not data.get("date") and "date" not in errors:
-            data["date"] = self.edition.duoday_date.strftime("%d/%m/%Y")
-        if data.get("department"):
-            data["department"] = self.department_ids.get(_department_key(data["department"]))
-            if data["department"] is None:
-                errors["department"] = _(
-                    "Département inconnu : « %(value)s ». Indiquez son code (69, 2A, 971) ou "
-                    "laissez la cellule vide."
-                ) % {"value": values["department"]}
-        if data.get("referent"):
-            data["referent"] = self.referent_ids.get(data["referent"].casefold())
-            if data["referent"] is None:
-                errors["referent"] = _(
-                    "« %(value)s » n’est l’adresse d’aucun référent actif de votre structure."
-                ) % {"value": values["referent"]}
-        elif "referent" not in errors:
-            data["referent"] = self.user.pk
+        lookups = {
+            "sector": lambda text: self.sectors.get(_normalized(text)),
+            "modality": lambda text: self.modalities.get(_normalized(text)),
+            "department": lambda text: self.department_ids.get(_department_key(text)),
+            "referent": lambda text: self.referent_ids.get(text.casefold()),
+        }
+        for field_name, look_up in lookups.items():
+            if data.get(field_name):
+                data[field_name] = look_up(data[field_name])
+                if data[field_name] is None:
+                    errors[field_name] = UNKNOWN_VALUE[field_name] % {"value": values[field_name]}
+        # An empty cell (not a refused one) takes the default.
+        defaults = {
+            "modality": Modality.ON_SITE,
+            "date": self.edition.duoday_date.strftime("%d/%m/%Y"),
+            "referent": self.user.pk,
+        }
+        for field_name, default in defaults.items():
+            if not data.get(field_name) and field_name not in errors:
+                data[field_name] = default
         return {name: value for name, value in data.items() if value is not None}, errors
 
 

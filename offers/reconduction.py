@@ -10,19 +10,14 @@ its copy too.
 from dataclasses import dataclass
 
 from directory.models import User
+from offers.forms import OfferForm
 from offers.imports import OfferValidator
 from offers.models import Offer
 
+# The add-offer form's fields, but those a copy sets itself (`copy_values`) and the department,
+# deduced again from the postcode.
 COPIED_FIELDS = [
-    "title",
-    "description",
-    "sector",
-    "address",
-    "postcode",
-    "commune",
-    "modality",
-    "schedule",
-    "accessibility",
+    name for name in OfferForm.Meta.fields if name not in ("department", "date", "referent")
 ]
 
 

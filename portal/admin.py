@@ -38,6 +38,7 @@ from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.paginator import WagtailPaginator
@@ -255,10 +256,12 @@ class ChoicesAmongFewField(forms.ModelMultipleChoiceField):
 
 
 class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
-    """A confirmation page for one action on one object, allowed by `check_action_permitted`.
+    """A confirmation page for one action on one object.
 
     Subclasses name the `action` (its template is `modeladmin/<app>/<model>/<action>.html`),
-    say whether the object is still `actionable`, and `perform` the action.
+    say for which objects it is still open (`is_open_for`), and `perform` the action. Who may
+    act is the permission helper's `user_can_<action>_obj` (`permits`). The listing's button
+    (`ActionButtonHelper`) follows the same two rules.
     """
 
     action = None
@@ -266,8 +269,21 @@ class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
     # The exceptions by which `perform`'s service refuses (nothing done): shown as an error.
     refusal_exceptions = ()
 
-    def is_actionable(self):
+    @classmethod
+    def is_open_for(cls, obj):
+        """Whether `obj` may still undergo the action."""
         raise NotImplementedError
+
+    @classmethod
+    def permits(cls, permission_helper, user, obj):
+        """Whether `user` may act on `obj`."""
+        return getattr(permission_helper, f"user_can_{cls.action}_obj")(user, obj)
+
+    def check_action_permitted(self, user):
+        return self.permits(self.permission_helper, user, self.instance)
+
+    def is_actionable(self):
+        return self.is_open_for(self.instance)
 
     def perform(self, form):
         raise NotImplementedError
@@ -333,6 +349,50 @@ class ConfirmActionView(ScopedInstanceMixin, InstanceSpecificView):
         return redirect(self.get_success_url())
 
 
+class ReasonForm(forms.Form):
+    """The reason a coordinator types for an action, e-mailed to the people concerned and
+    kept in the object's history; its help text and « required » message are the view's."""
+
+    reason = forms.CharField(
+        label=gettext_lazy("Motif"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "max_length": gettext_lazy(
+                "Le motif ne doit pas dépasser %(limit_value)d caractères (il en compte "
+                "%(show_value)d)."
+            ),
+        },
+    )
+
+    def __init__(self, *args, help_text="", required_message="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = help_text
+        if required_message:
+            self.fields["reason"].error_messages["required"] = required_message
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if "\x00" in reason:
+            raise ValidationError(_("Le motif contient un caractère non autorisé."))
+        return reason
+
+
+class ReasonActionView(ConfirmActionView):
+    """An action whose reason the coordinator types (required); its page extends
+    modeladmin/reason_action.html."""
+
+    reason_help_text = ""
+    reason_required_message = gettext_lazy("Indiquez le motif : il est envoyé par e-mail.")
+
+    def get_form(self, data=None):
+        return ReasonForm(
+            data,
+            help_text=self.reason_help_text,
+            required_message=self.reason_required_message,
+        )
+
+
 # Permissions and buttons
 
 
@@ -357,31 +417,31 @@ class ReadOnlyPermissionHelper(NeverCreatedNorDeletedPermissionHelper):
 class ActionButtonHelper(ButtonHelper):
     """Adds the buttons of extra actions, leading back to the current page afterwards.
 
-    One action: `action`, `action_label`, `action_title` and `shows_action`; several:
+    `actions` lists the (action, label, title) of the listing's `instance_actions`; each
+    button shows where its view would act (its `is_open_for` and `permits`). Other rules:
     override `actions_for(obj)`, which lists the (action, label, title) shown for `obj`.
     """
 
-    action = None
-    action_label = ""
-    action_title = ""
-
-    def shows_action(self, obj):
-        raise NotImplementedError
+    actions = ()
 
     def actions_for(self, obj):
-        if self.action is not None and self.shows_action(obj):
-            return [(self.action, self.action_label, self.action_title)]
-        return []
+        user = self.request.user
+        shown = []
+        for action, label, title in self.actions:
+            view_class = self.view.model_admin.instance_actions[action]
+            if view_class.is_open_for(obj) and view_class.permits(
+                self.permission_helper, user, obj
+            ):
+                shown.append((action, label, title))
+        return shown
 
-    def action_button(
-        self, pk, classnames_add=None, classnames_exclude=None, action=None, label="", title=""
-    ):
-        url = self.url_helper.get_action_url(action or self.action, quote(pk))
+    def action_button(self, pk, classnames_add, classnames_exclude, action, label, title):
+        url = self.url_helper.get_action_url(action, quote(pk))
         return {
             "url": f"{url}?{urlencode({'next': self.request.get_full_path()})}",
-            "label": label or self.action_label,
+            "label": label,
             "classname": self.finalise_classname(classnames_add or [], classnames_exclude),
-            "title": title or self.action_title,
+            "title": title,
         }
 
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):

@@ -180,19 +180,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The Wagtail admin (/admin/) writes inline scripts and style attributes, and shows page
-# previews in a frame of its own: its own policy, applied by portal.middleware.
+# previews in a frame of its own: its own policy, applied by portal.middleware, the site's
+# but for these directives.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": [SELF],
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:"],
-        "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        "frame-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
         "frame-ancestors": [SELF],
     }
 }
