@@ -6,7 +6,7 @@ from django.contrib.auth.forms import (
     SetPasswordForm,
     SetPasswordMixin,
 )
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
@@ -105,47 +105,190 @@ class PasswordFieldsMixin(SetPasswordMixin, forms.Form):
             self.validate_password_for_user(self.password_user(), "password1")
 
 
-class RegistrationForm(PasswordFieldsMixin, forms.Form):
-    """A structure and its first referent, in one form."""
+ALREADY_REGISTERED = _(
+    "Cette structure est déjà inscrite. Demandez à l’un de ses référents de vous inviter "
+    "depuis son espace « Mon compte »."
+)
 
-    kind = forms.ChoiceField(
-        label=_("Vous êtes"), choices=StructureKind.choices, widget=forms.RadioSelect
-    )
-    name = forms.CharField(
-        label=_("Raison sociale"), max_length=255, validators=[validate_printable_name]
-    )
+
+def require_every_field(form):
+    """The page asks for fields the model leaves blank (an account made by invitation, a
+    structure made by the coordination may go without them)."""
+    for field in form.fields.values():
+        field.required = True
+
+
+class StructureForm(forms.ModelForm):
+    """The structure's part of the registration page. Lengths and validators (names,
+    SIRET) come from `Structure`; labels are the page's (the guide quotes « Vous êtes »)."""
+
+    class Meta:
+        model = Structure
+        fields = [
+            "kind",
+            "name",
+            "siret",
+            "structure_type",
+            "address",
+            "postcode",
+            "commune",
+            "phone",
+            "served_departments",
+        ]
+        labels = {
+            "kind": _("Vous êtes"),
+            "name": _("Raison sociale"),
+            "structure_type": _("Type de structure"),
+            "address": _("Adresse"),
+            "postcode": _("Code postal"),
+            "commune": _("Commune"),
+            "phone": _("Téléphone de la structure"),
+            "served_departments": _("Départements couverts (structures accompagnantes)"),
+        }
+        help_texts = {
+            "served_departments": _(
+                "Ouvrez une région, puis cochez les départements où vous accompagnez."
+            ),
+        }
+        widgets = {
+            "kind": forms.RadioSelect,
+            "served_departments": forms.CheckboxSelectMultiple,
+        }
+
+    # Typed with its spaces (« 732 829 320 00074 »): longer than the 14 digits stored.
     siret = forms.CharField(
         label=_("SIRET"), max_length=20, help_text=_("14 chiffres, sans espace.")
     )
-    structure_type = forms.ChoiceField(label=_("Type de structure"), choices=[("", "—")])
-    address = forms.CharField(
-        label=_("Adresse"), max_length=255, validators=[validate_printable_name]
-    )
-    postcode = forms.CharField(label=_("Code postal"), max_length=5)
-    commune = forms.CharField(
-        label=_("Commune"), max_length=150, validators=[validate_printable_name]
-    )
-    structure_phone = forms.CharField(label=_("Téléphone de la structure"), max_length=20)
-    served_departments = forms.ModelMultipleChoiceField(
-        label=_("Départements couverts (structures accompagnantes)"),
-        queryset=Department.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Ouvrez une région, puis cochez les départements où vous accompagnez."),
-    )
-    first_name = forms.CharField(
-        label=_("Prénom du référent"), max_length=150, validators=[validate_printable_name]
-    )
-    last_name = forms.CharField(
-        label=_("Nom du référent"), max_length=150, validators=[validate_printable_name]
-    )
-    email = forms.EmailField(
-        label=_("Adresse e-mail du référent"), help_text=_("Format attendu : nom@domaine.fr")
-    )
-    phone = forms.CharField(label=_("Téléphone du référent"), max_length=20)
-    job_title = forms.CharField(
-        label=_("Fonction"), max_length=150, validators=[validate_printable_name]
-    )
+
+    # On the page, the structure's phone sits next to its referent's (`ReferentForm`).
+    html_names = {"phone": "structure_phone"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require_every_field(self)
+        self.fields["served_departments"].required = False
+        self.fields["kind"].choices = StructureKind.choices
+        self.fields["structure_type"].choices = [("", _("Choisir un type"))] + [
+            (_("Employeurs"), [(t.value, t.label) for t in TYPES_BY_KIND[StructureKind.EMPLOYER]]),
+            (
+                _("Structures accompagnantes"),
+                [(t.value, t.label) for t in TYPES_BY_KIND[StructureKind.SUPPORT]],
+            ),
+        ]
+        self.fields["served_departments"].choices = choices_by_region(Department.objects.all())
+
+    def add_prefix(self, field_name):
+        return super().add_prefix(self.html_names.get(field_name, field_name))
+
+    def clean_siret(self):
+        siret = normalise_siret(self.cleaned_data["siret"])
+        # Checked before the model's fields (which then skip it when refused): its
+        # `validate_siret` and 14-character limit would say the same thing twice.
+        validate_siret(siret)
+        return siret
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data["postcode"].strip()
+        self.department_code = department_code_for_postcode(postcode)
+        return postcode
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        structure_type = cleaned.get("structure_type")
+        if kind and structure_type and structure_type not in TYPES_BY_KIND[kind]:
+            self.add_error("structure_type", _("Ce type ne correspond pas à la catégorie choisie."))
+        closed = registration_closed_message(kind) if kind else None
+        if closed:
+            self.add_error("kind", closed)
+        if kind == StructureKind.SUPPORT and not cleaned.get("served_departments"):
+            self.add_error(
+                "served_departments",
+                _("Choisissez au moins un département où votre structure intervient."),
+            )
+        # `unique_siret_per_kind` would say it above the form in Django's words: said here,
+        # next to the field, with what to do; the model then skips the SIRET in error.
+        siret = cleaned.get("siret")
+        if kind and siret and Structure.objects.filter(kind=kind, siret=siret).exists():
+            self.add_error("siret", ALREADY_REGISTERED)
+        return cleaned
+
+
+class ReferentForm(forms.ModelForm):
+    """The first referent's part of the registration page; lengths and validators come
+    from `User`."""
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "phone", "job_title"]
+        labels = {
+            "first_name": _("Prénom du référent"),
+            "last_name": _("Nom du référent"),
+            "email": _("Adresse e-mail du référent"),
+            "phone": _("Téléphone du référent"),
+            "job_title": _("Fonction"),
+        }
+        help_texts = {"email": _("Format attendu : nom@domaine.fr")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require_every_field(self)
+
+    def clean_email(self):
+        return self.cleaned_data["email"].lower()
+
+    def validate_unique(self):
+        """No « account exists » error: that would tell anyone which addresses have an
+        account. `services.register_structure` e-mails the address's owner instead."""
+
+
+class NewPasswordForm(PasswordFieldsMixin, forms.Form):
+    """The password pair alone, checked against `user` (an unsaved one will do)."""
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def password_user(self):
+        return self.user
+
+
+class CombinedForm(forms.Form):
+    """One form on the page made of several forms on the same data (`make_parts`), each
+    cleaning its own fields: a ModelForm with its model's validation. The page shows their
+    fields in `field_order`; `errors` and `cleaned_data` hold theirs, under the fields'
+    names on the page (`part.add_prefix`), so that each error sits next to its field."""
+
+    def __init__(self, data=None, files=None, **kwargs):
+        super().__init__(data, files, **kwargs)
+        self.parts = self.make_parts(data, files)
+        self.fields = {}
+        initial = {}
+        for part in self.parts:
+            for name, field in part.fields.items():
+                self.fields[part.add_prefix(name)] = field
+                if name in part.initial:
+                    initial[part.add_prefix(name)] = part.initial[name]
+        self.initial = {**initial, **self.initial}
+        self.order_fields(self.field_order)
+
+    def make_parts(self, data, files):
+        raise NotImplementedError
+
+    def _clean_fields(self):
+        for part in self.parts:
+            errors = part.errors.as_data()
+            for name, value in part.cleaned_data.items():
+                self.cleaned_data[part.add_prefix(name)] = value
+            for name, field_errors in errors.items():
+                self.add_error(
+                    None if name == NON_FIELD_ERRORS else part.add_prefix(name), field_errors
+                )
+
+
+class RegistrationForm(CombinedForm):
+    """A structure and its first referent, in one form: `StructureForm`, `ReferentForm`
+    and the password pair, checked against the referent."""
 
     field_order = [
         "kind",
@@ -166,87 +309,20 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
         "password2",
     ]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["structure_type"].choices = [("", _("Choisir un type"))] + [
-            (_("Employeurs"), [(t.value, t.label) for t in TYPES_BY_KIND[StructureKind.EMPLOYER]]),
-            (
-                _("Structures accompagnantes"),
-                [(t.value, t.label) for t in TYPES_BY_KIND[StructureKind.SUPPORT]],
-            ),
-        ]
-        self.fields["served_departments"].choices = choices_by_region(Department.objects.all())
-
-    def clean_siret(self):
-        siret = normalise_siret(self.cleaned_data["siret"])
-        validate_siret(siret)
-        return siret
-
-    def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].strip()
-        self.department_code = department_code_for_postcode(postcode)
-        return postcode
-
-    def clean_email(self):
-        # No « account exists » error: that would tell anyone which addresses have an
-        # account. `services.register_structure` e-mails the address's owner instead.
-        return self.cleaned_data["email"].lower()
-
-    def clean(self):
-        cleaned = super().clean()
-        kind = cleaned.get("kind")
-        structure_type = cleaned.get("structure_type")
-        if kind and structure_type and structure_type not in TYPES_BY_KIND[kind]:
-            self.add_error("structure_type", _("Ce type ne correspond pas à la catégorie choisie."))
-        closed = registration_closed_message(kind) if kind else None
-        if closed:
-            self.add_error("kind", closed)
-        if kind == StructureKind.SUPPORT and not cleaned.get("served_departments"):
-            self.add_error(
-                "served_departments",
-                _("Choisissez au moins un département où votre structure intervient."),
-            )
-        siret = cleaned.get("siret")
-        if kind and siret and Structure.objects.filter(kind=kind, siret=siret).exists():
-            self.add_error(
-                "siret",
-                _(
-                    "Cette structure est déjà inscrite. Demandez à l’un de ses référents de "
-                    "vous inviter depuis son espace « Mon compte »."
-                ),
-            )
-        return cleaned
-
-    def password_user(self):
-        return User(
-            email=self.cleaned_data.get("email", ""),
-            first_name=self.cleaned_data.get("first_name", ""),
-            last_name=self.cleaned_data.get("last_name", ""),
-        )
+    def make_parts(self, data, files):
+        self.structure_form = StructureForm(data, files)
+        self.referent_form = ReferentForm(data, files)
+        # Validated after the referent's part, which fills its instance in.
+        password_form = NewPasswordForm(data, files, user=self.referent_form.instance)
+        return [self.structure_form, self.referent_form, password_form]
 
     def build(self):
-        """The unsaved structure and referent the form describes."""
-        data = self.cleaned_data
-        structure = Structure(
-            kind=data["kind"],
-            name=data["name"],
-            siret=data["siret"],
-            structure_type=data["structure_type"],
-            address=data["address"],
-            postcode=data["postcode"],
-            commune=data["commune"],
-            phone=data["structure_phone"],
-            email=data["email"],
-            department=Department.objects.get(code=self.department_code),
-        )
-        referent = User(
-            email=data["email"],
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            phone=data["phone"],
-            job_title=data["job_title"],
-        )
-        return structure, data.get("served_departments") or [], referent
+        """The unsaved structure, its served departments and its referent."""
+        structure = self.structure_form.instance
+        referent = self.referent_form.instance
+        structure.email = referent.email
+        structure.department = Department.objects.get(code=self.structure_form.department_code)
+        return structure, self.cleaned_data.get("served_departments") or [], referent
 
 
 class ResendConfirmationForm(forms.Form):
