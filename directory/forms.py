@@ -13,9 +13,9 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from directory.departments import choices_by_region, department_code_for_postcode
 from directory.emails import send_password_reset
 from directory.enums import TYPES_BY_KIND, StructureKind
-from directory.models import Department, Structure, User
+from directory.models import Department, Invitation, Structure, User
 from directory.registration_gates import registration_closed_message
-from directory.validators import normalise_siret, validate_printable_name, validate_siret
+from directory.validators import normalise_siret, validate_siret
 from portal.rate_limits import LoginThrottleMixin
 
 PASSWORD_RULES = _("Au moins 12 caractères, pas uniquement des chiffres, pas trop courant.")
@@ -361,36 +361,44 @@ class ModificationRequestForm(forms.Form):
     )
 
 
-class InvitationForm(forms.Form):
-    first_name = forms.CharField(
-        label=_("Prénom"), max_length=150, validators=[validate_printable_name]
-    )
-    last_name = forms.CharField(
-        label=_("Nom"), max_length=150, validators=[validate_printable_name]
-    )
-    email = forms.EmailField(
-        label=_("Adresse e-mail"), help_text=_("Format attendu : nom@domaine.fr")
-    )
+class InvitationForm(forms.ModelForm):
+    """« Ajouter un référent »: lengths and validators come from `Invitation`."""
+
+    class Meta:
+        model = Invitation
+        fields = ["first_name", "last_name", "email"]
+        labels = {
+            "first_name": _("Prénom"),
+            "last_name": _("Nom"),
+            "email": _("Adresse e-mail"),
+        }
+        help_texts = {"email": _("Format attendu : nom@domaine.fr")}
 
 
-class AcceptInvitationForm(PasswordFieldsMixin, forms.Form):
-    phone = forms.CharField(label=_("Téléphone"), max_length=20)
-    job_title = forms.CharField(
-        label=_("Fonction"), max_length=150, validators=[validate_printable_name]
-    )
+class AcceptInvitationForm(PasswordFieldsMixin, forms.ModelForm):
+    """The invited person's details and password, on the account the invitation makes
+    (unsaved: `services.accept_invitation` creates it); lengths and validators come from
+    `User`."""
+
+    class Meta:
+        model = User
+        fields = ["phone", "job_title"]
+        labels = {"phone": _("Téléphone"), "job_title": _("Fonction")}
 
     field_order = ["phone", "job_title", "password1", "password2"]
 
     def __init__(self, *args, invitation, **kwargs):
         self.invitation = invitation
+        kwargs["instance"] = User(
+            email=invitation.email,
+            first_name=invitation.first_name,
+            last_name=invitation.last_name,
+        )
         super().__init__(*args, **kwargs)
+        require_every_field(self)
 
     def password_user(self):
-        return User(
-            email=self.invitation.email,
-            first_name=self.invitation.first_name,
-            last_name=self.invitation.last_name,
-        )
+        return self.instance
 
 
 class BackgroundPasswordResetForm(PasswordResetForm):
