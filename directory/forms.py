@@ -256,8 +256,9 @@ class NewPasswordForm(PasswordFieldsMixin, forms.Form):
 class CombinedForm(forms.Form):
     """One form on the page made of several forms on the same data (`make_parts`), each
     cleaning its own fields: a ModelForm with its model's validation. The page shows their
-    fields in `field_order`; `errors` and `cleaned_data` hold theirs, under the fields'
-    names on the page (`part.add_prefix`), so that each error sits next to its field."""
+    fields part after part (or in `field_order`); `errors` and `cleaned_data` hold theirs,
+    under the fields' names on the page (`part.add_prefix`): each error sits next to its
+    field, and `clean()`, `add_error()` work as on any form."""
 
     def __init__(self, data=None, files=None, **kwargs):
         super().__init__(data, files, **kwargs)
@@ -276,6 +277,8 @@ class CombinedForm(forms.Form):
         raise NotImplementedError
 
     def _clean_fields(self):
+        # Django's step that cleans each field: here the parts do it, their model validation
+        # and `clean()` included; this form takes their values and errors.
         for part in self.parts:
             errors = part.errors.as_data()
             for name, value in part.cleaned_data.items():
@@ -288,26 +291,8 @@ class CombinedForm(forms.Form):
 
 class RegistrationForm(CombinedForm):
     """A structure and its first referent, in one form: `StructureForm`, `ReferentForm`
-    and the password pair, checked against the referent."""
-
-    field_order = [
-        "kind",
-        "name",
-        "siret",
-        "structure_type",
-        "address",
-        "postcode",
-        "commune",
-        "structure_phone",
-        "served_departments",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "job_title",
-        "password1",
-        "password2",
-    ]
+    and the password pair, checked against the referent. The page shows their fields in
+    that order."""
 
     def make_parts(self, data, files):
         self.structure_form = StructureForm(data, files)
