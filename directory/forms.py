@@ -6,16 +6,16 @@ from django.contrib.auth.forms import (
     SetPasswordForm,
     SetPasswordMixin,
 )
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from directory.departments import choices_by_region, department_code_for_postcode
 from directory.emails import send_password_reset
 from directory.enums import TYPES_BY_KIND, StructureKind
-from directory.models import Department, Structure, User
+from directory.models import Department, Invitation, Structure, User
 from directory.registration_gates import registration_closed_message
-from directory.validators import normalise_siret, validate_printable_name, validate_siret
+from directory.validators import normalise_siret, validate_siret
 from portal.rate_limits import LoginThrottleMixin
 
 PASSWORD_RULES = _("Au moins 12 caractères, pas uniquement des chiffres, pas trop courant.")
@@ -105,69 +105,69 @@ class PasswordFieldsMixin(SetPasswordMixin, forms.Form):
             self.validate_password_for_user(self.password_user(), "password1")
 
 
-class RegistrationForm(PasswordFieldsMixin, forms.Form):
-    """A structure and its first referent, in one form."""
+ALREADY_REGISTERED = _(
+    "Cette structure est déjà inscrite. Demandez à l’un de ses référents de vous inviter "
+    "depuis son espace « Mon compte »."
+)
 
-    kind = forms.ChoiceField(
-        label=_("Vous êtes"), choices=StructureKind.choices, widget=forms.RadioSelect
-    )
-    name = forms.CharField(
-        label=_("Raison sociale"), max_length=255, validators=[validate_printable_name]
-    )
+
+def require_every_field(form):
+    """The page asks for fields the model leaves blank (an account made by invitation, a
+    structure made by the coordination may go without them)."""
+    for field in form.fields.values():
+        field.required = True
+
+
+class StructureForm(forms.ModelForm):
+    """The structure's part of the registration page. Lengths and validators (names,
+    SIRET) come from `Structure`; labels are the page's (the guide quotes « Vous êtes »)."""
+
+    class Meta:
+        model = Structure
+        fields = [
+            "kind",
+            "name",
+            "siret",
+            "structure_type",
+            "address",
+            "postcode",
+            "commune",
+            "phone",
+            "served_departments",
+        ]
+        labels = {
+            "kind": _("Vous êtes"),
+            "name": _("Raison sociale"),
+            "structure_type": _("Type de structure"),
+            "address": _("Adresse"),
+            "postcode": _("Code postal"),
+            "commune": _("Commune"),
+            "phone": _("Téléphone de la structure"),
+            "served_departments": _("Départements couverts (structures accompagnantes)"),
+        }
+        help_texts = {
+            "served_departments": _(
+                "Ouvrez une région, puis cochez les départements où vous accompagnez."
+            ),
+        }
+        widgets = {
+            "kind": forms.RadioSelect,
+            "served_departments": forms.CheckboxSelectMultiple,
+        }
+
+    # Typed with its spaces (« 732 829 320 00074 »): longer than the 14 digits stored.
     siret = forms.CharField(
         label=_("SIRET"), max_length=20, help_text=_("14 chiffres, sans espace.")
     )
-    structure_type = forms.ChoiceField(label=_("Type de structure"), choices=[("", "—")])
-    address = forms.CharField(
-        label=_("Adresse"), max_length=255, validators=[validate_printable_name]
-    )
-    postcode = forms.CharField(label=_("Code postal"), max_length=5)
-    commune = forms.CharField(
-        label=_("Commune"), max_length=150, validators=[validate_printable_name]
-    )
-    structure_phone = forms.CharField(label=_("Téléphone de la structure"), max_length=20)
-    served_departments = forms.ModelMultipleChoiceField(
-        label=_("Départements couverts (structures accompagnantes)"),
-        queryset=Department.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Ouvrez une région, puis cochez les départements où vous accompagnez."),
-    )
-    first_name = forms.CharField(
-        label=_("Prénom du référent"), max_length=150, validators=[validate_printable_name]
-    )
-    last_name = forms.CharField(
-        label=_("Nom du référent"), max_length=150, validators=[validate_printable_name]
-    )
-    email = forms.EmailField(
-        label=_("Adresse e-mail du référent"), help_text=_("Format attendu : nom@domaine.fr")
-    )
-    phone = forms.CharField(label=_("Téléphone du référent"), max_length=20)
-    job_title = forms.CharField(
-        label=_("Fonction"), max_length=150, validators=[validate_printable_name]
-    )
 
-    field_order = [
-        "kind",
-        "name",
-        "siret",
-        "structure_type",
-        "address",
-        "postcode",
-        "commune",
-        "structure_phone",
-        "served_departments",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "job_title",
-        "password1",
-        "password2",
-    ]
+    # On the page, the structure's phone sits next to its referent's (`ReferentForm`).
+    html_names = {"phone": "structure_phone"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        require_every_field(self)
+        self.fields["served_departments"].required = False
+        self.fields["kind"].choices = StructureKind.choices
         self.fields["structure_type"].choices = [("", _("Choisir un type"))] + [
             (_("Employeurs"), [(t.value, t.label) for t in TYPES_BY_KIND[StructureKind.EMPLOYER]]),
             (
@@ -177,8 +177,13 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
         ]
         self.fields["served_departments"].choices = choices_by_region(Department.objects.all())
 
+    def add_prefix(self, field_name):
+        return super().add_prefix(self.html_names.get(field_name, field_name))
+
     def clean_siret(self):
         siret = normalise_siret(self.cleaned_data["siret"])
+        # Checked before the model's fields (which then skip it when refused): its
+        # `validate_siret` and 14-character limit would say the same thing twice.
         validate_siret(siret)
         return siret
 
@@ -186,11 +191,6 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
         postcode = self.cleaned_data["postcode"].strip()
         self.department_code = department_code_for_postcode(postcode)
         return postcode
-
-    def clean_email(self):
-        # No « account exists » error: that would tell anyone which addresses have an
-        # account. `services.register_structure` e-mails the address's owner instead.
-        return self.cleaned_data["email"].lower()
 
     def clean(self):
         cleaned = super().clean()
@@ -206,47 +206,108 @@ class RegistrationForm(PasswordFieldsMixin, forms.Form):
                 "served_departments",
                 _("Choisissez au moins un département où votre structure intervient."),
             )
+        # `unique_siret_per_kind` would say it above the form in Django's words: said here,
+        # next to the field, with what to do; the model then skips the SIRET in error.
         siret = cleaned.get("siret")
         if kind and siret and Structure.objects.filter(kind=kind, siret=siret).exists():
-            self.add_error(
-                "siret",
-                _(
-                    "Cette structure est déjà inscrite. Demandez à l’un de ses référents de "
-                    "vous inviter depuis son espace « Mon compte »."
-                ),
-            )
+            self.add_error("siret", ALREADY_REGISTERED)
         return cleaned
 
+
+class ReferentForm(forms.ModelForm):
+    """The first referent's part of the registration page; lengths and validators come
+    from `User`."""
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "phone", "job_title"]
+        labels = {
+            "first_name": _("Prénom du référent"),
+            "last_name": _("Nom du référent"),
+            "email": _("Adresse e-mail du référent"),
+            "phone": _("Téléphone du référent"),
+            "job_title": _("Fonction"),
+        }
+        help_texts = {"email": _("Format attendu : nom@domaine.fr")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        require_every_field(self)
+
+    def clean_email(self):
+        return self.cleaned_data["email"].lower()
+
+    def validate_unique(self):
+        """No « account exists » error: that would tell anyone which addresses have an
+        account. `services.register_structure` e-mails the address's owner instead."""
+
+
+class NewPasswordForm(PasswordFieldsMixin, forms.Form):
+    """The password pair alone, checked against `user` (an unsaved one will do)."""
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
     def password_user(self):
-        return User(
-            email=self.cleaned_data.get("email", ""),
-            first_name=self.cleaned_data.get("first_name", ""),
-            last_name=self.cleaned_data.get("last_name", ""),
-        )
+        return self.user
+
+
+class CombinedForm(forms.Form):
+    """One form on the page made of several forms on the same data (`make_parts`), each
+    cleaning its own fields: a ModelForm with its model's validation. The page shows their
+    fields part after part (or in `field_order`); `errors` and `cleaned_data` hold theirs,
+    under the fields' names on the page (`part.add_prefix`): each error sits next to its
+    field, and `clean()`, `add_error()` work as on any form."""
+
+    def __init__(self, data=None, files=None, **kwargs):
+        super().__init__(data, files, **kwargs)
+        self.parts = self.make_parts(data, files)
+        self.fields = {}
+        initial = {}
+        for part in self.parts:
+            for name, field in part.fields.items():
+                self.fields[part.add_prefix(name)] = field
+                if name in part.initial:
+                    initial[part.add_prefix(name)] = part.initial[name]
+        self.initial = {**initial, **self.initial}
+        self.order_fields(self.field_order)
+
+    def make_parts(self, data, files):
+        raise NotImplementedError
+
+    def _clean_fields(self):
+        # Django's step that cleans each field: here the parts do it, their model validation
+        # and `clean()` included; this form takes their values and errors.
+        for part in self.parts:
+            errors = part.errors.as_data()
+            for name, value in part.cleaned_data.items():
+                self.cleaned_data[part.add_prefix(name)] = value
+            for name, field_errors in errors.items():
+                self.add_error(
+                    None if name == NON_FIELD_ERRORS else part.add_prefix(name), field_errors
+                )
+
+
+class RegistrationForm(CombinedForm):
+    """A structure and its first referent, in one form: `StructureForm`, `ReferentForm`
+    and the password pair, checked against the referent. The page shows their fields in
+    that order."""
+
+    def make_parts(self, data, files):
+        self.structure_form = StructureForm(data, files)
+        self.referent_form = ReferentForm(data, files)
+        # Validated after the referent's part, which fills its instance in.
+        password_form = NewPasswordForm(data, files, user=self.referent_form.instance)
+        return [self.structure_form, self.referent_form, password_form]
 
     def build(self):
-        """The unsaved structure and referent the form describes."""
-        data = self.cleaned_data
-        structure = Structure(
-            kind=data["kind"],
-            name=data["name"],
-            siret=data["siret"],
-            structure_type=data["structure_type"],
-            address=data["address"],
-            postcode=data["postcode"],
-            commune=data["commune"],
-            phone=data["structure_phone"],
-            email=data["email"],
-            department=Department.objects.get(code=self.department_code),
-        )
-        referent = User(
-            email=data["email"],
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            phone=data["phone"],
-            job_title=data["job_title"],
-        )
-        return structure, data.get("served_departments") or [], referent
+        """The unsaved structure, its served departments and its referent."""
+        structure = self.structure_form.instance
+        referent = self.referent_form.instance
+        structure.email = referent.email
+        structure.department = Department.objects.get(code=self.structure_form.department_code)
+        return structure, self.cleaned_data.get("served_departments") or [], referent
 
 
 class ResendConfirmationForm(forms.Form):
@@ -285,36 +346,44 @@ class ModificationRequestForm(forms.Form):
     )
 
 
-class InvitationForm(forms.Form):
-    first_name = forms.CharField(
-        label=_("Prénom"), max_length=150, validators=[validate_printable_name]
-    )
-    last_name = forms.CharField(
-        label=_("Nom"), max_length=150, validators=[validate_printable_name]
-    )
-    email = forms.EmailField(
-        label=_("Adresse e-mail"), help_text=_("Format attendu : nom@domaine.fr")
-    )
+class InvitationForm(forms.ModelForm):
+    """« Ajouter un référent »: lengths and validators come from `Invitation`."""
+
+    class Meta:
+        model = Invitation
+        fields = ["first_name", "last_name", "email"]
+        labels = {
+            "first_name": _("Prénom"),
+            "last_name": _("Nom"),
+            "email": _("Adresse e-mail"),
+        }
+        help_texts = {"email": _("Format attendu : nom@domaine.fr")}
 
 
-class AcceptInvitationForm(PasswordFieldsMixin, forms.Form):
-    phone = forms.CharField(label=_("Téléphone"), max_length=20)
-    job_title = forms.CharField(
-        label=_("Fonction"), max_length=150, validators=[validate_printable_name]
-    )
+class AcceptInvitationForm(PasswordFieldsMixin, forms.ModelForm):
+    """The invited person's details and password, on the account the invitation makes
+    (unsaved: `services.accept_invitation` creates it); lengths and validators come from
+    `User`."""
+
+    class Meta:
+        model = User
+        fields = ["phone", "job_title"]
+        labels = {"phone": _("Téléphone"), "job_title": _("Fonction")}
 
     field_order = ["phone", "job_title", "password1", "password2"]
 
     def __init__(self, *args, invitation, **kwargs):
         self.invitation = invitation
+        kwargs["instance"] = User(
+            email=invitation.email,
+            first_name=invitation.first_name,
+            last_name=invitation.last_name,
+        )
         super().__init__(*args, **kwargs)
+        require_every_field(self)
 
     def password_user(self):
-        return User(
-            email=self.invitation.email,
-            first_name=self.invitation.first_name,
-            last_name=self.invitation.last_name,
-        )
+        return self.instance
 
 
 class BackgroundPasswordResetForm(PasswordResetForm):

@@ -453,3 +453,36 @@ def test_two_invitations_get_different_tokens(referent):
 
     assert first.link_token() != second.link_token()
     assert first.token_hash != second.token_hash
+
+
+# Lengths and validators come from the models (directory/forms.py)
+
+
+def test_inviting_an_email_longer_than_its_column_is_refused_next_to_the_field(
+    logged_in, django_capture_on_commit_callbacks
+):
+    email = "a" * 64 + "@" + ("b" * 60 + ".") * 4 + "fr"
+
+    response = invite(logged_in, django_capture_on_commit_callbacks, email=email)
+
+    assert field_errors(response, "id_email") == [
+        "Assurez-vous que cette valeur comporte au plus 254 caractères (actuellement 311)."
+    ]
+    assert not Invitation.objects.exists()
+
+
+def test_an_unprintable_job_title_is_refused_next_to_the_field(client, invitation):
+    response = client.post(accept_url(invitation), acceptance_data(job_title="RH\u200b"))
+
+    assert field_errors(response, "id_job_title") == [
+        "Ce champ contient un caractère invisible ou de contrôle (U+200B) : retirez-le."
+    ]
+    assert 'value="06 12 34 56 78"' in response.content.decode()
+    assert not User.objects.filter(email="alix.bernard@dupain.fr").exists()
+
+
+def test_the_phone_is_required_to_accept(client, invitation):
+    response = client.post(accept_url(invitation), acceptance_data(phone=""))
+
+    assert field_errors(response, "id_phone") == ["Champ requis."]
+    assert not User.objects.filter(email="alix.bernard@dupain.fr").exists()

@@ -5,6 +5,7 @@ to the field, never a server error, nothing saved."""
 import pytest
 from django.urls import reverse
 
+from directory.forms import RegistrationForm
 from directory.models import Structure, User
 from tests.directory.helpers import field_errors
 from tests.directory.test_registration import URL, employer_data, register
@@ -120,3 +121,60 @@ def test_admin_refuses_a_structure_name_with_a_control_character(coordinator_cli
     assert "caractère invisible ou de contrôle (U+200B)" in response.content.decode()
     structure.refresh_from_db()
     assert structure.name == "Boulangerie Dupain"
+
+
+# Lengths and validators come from the models (directory/forms.py: StructureForm, ReferentForm)
+
+# 311 characters: a valid address for Django's validator, longer than the 254 the column holds.
+TOO_LONG_EMAIL = "a" * 64 + "@" + ("b" * 60 + ".") * 4 + "fr"
+
+
+def test_fields_are_as_long_as_their_columns():
+    form = RegistrationForm()
+
+    page_fields = {
+        "name": Structure._meta.get_field("name"),
+        "address": Structure._meta.get_field("address"),
+        "postcode": Structure._meta.get_field("postcode"),
+        "commune": Structure._meta.get_field("commune"),
+        "structure_phone": Structure._meta.get_field("phone"),
+        "first_name": User._meta.get_field("first_name"),
+        "last_name": User._meta.get_field("last_name"),
+        "email": User._meta.get_field("email"),
+        "phone": User._meta.get_field("phone"),
+        "job_title": User._meta.get_field("job_title"),
+    }
+    for name, column in page_fields.items():
+        assert form.fields[name].max_length == column.max_length, name
+    # The SIRET is typed with its spaces: 14 digits are stored.
+    assert form.fields["siret"].max_length == 20
+
+
+def test_an_email_longer_than_its_column_is_refused_next_to_the_field(client):
+    response = client.post(URL, employer_data(email=TOO_LONG_EMAIL))
+
+    assert field_errors(response, "id_email") == [
+        "Assurez-vous que cette valeur comporte au plus 254 caractères (actuellement 311)."
+    ]
+    assert not Structure.objects.exists()
+
+
+def test_the_structures_phone_is_refused_next_to_its_own_field(client):
+    response = client.post(URL, employer_data(structure_phone="0" * 21))
+
+    assert field_errors(response, "id_structure_phone") == [
+        "Assurez-vous que cette valeur comporte au plus 20 caractères (actuellement 21)."
+    ]
+    assert field_errors(response, "id_phone") == []
+    page = response.content.decode()
+    assert 'value="06 11 22 33 44"' in page
+    assert not Structure.objects.exists()
+
+
+def test_unprintable_job_title_is_refused_by_the_models_validator(client):
+    response = client.post(URL, employer_data(job_title="Gérante\u202e"))
+
+    assert field_errors(response, "id_job_title") == [
+        "Ce champ contient un caractère invisible ou de contrôle (U+202E) : retirez-le."
+    ]
+    assert not User.objects.filter(email="camille.martin@dupain.fr").exists()
