@@ -87,6 +87,6 @@ wrk:
 bench-load: venv wrk
 	$(BIN)/python bench/load.py $(BENCH_ARGS)
 
-# Transitions per second with 1, 4 and 16 concurrent SAs (bench/transitions.py).
+# Transitions per second with 1, 2, 4 and 16 concurrent SAs (bench/transitions.py).
 bench-transitions: venv
 	$(BIN)/python bench/transitions.py $(BENCH_ARGS)

@@ -1,4 +1,4 @@
-"""Transitions in parallel: 1, 4 and 16 SAs, each in its own process with its own database
+"""Transitions in parallel: 1, 2, 4 and 16 SAs, each in its own process with its own database
 connection, declare then withdraw their interest in an offer of their own, again and again
 for --duration seconds, through offers/workflow.py (its row lock on the offer only). Prints
 transitions per second at each concurrency; `--append RESULTS.md` adds the table there.
@@ -30,7 +30,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", default=os.environ.get("DATABASE_URL", DEFAULT_DATABASE))
     parser.add_argument("--duration", type=float, default=5.0, help="seconds per concurrency")
-    parser.add_argument("--concurrency", default="1,4,16")
+    parser.add_argument("--concurrency", default="1,2,4,16")
     parser.add_argument("--append", help="append the results to this Markdown file")
     return parser.parse_args()
 

@@ -191,8 +191,19 @@ class Offer(models.Model):
         verbose_name_plural = _("offres")
         ordering = ["-created_at", "-pk"]
         indexes = [
-            models.Index(fields=["edition", "status", "department"]),
-            models.Index(fields=["structure", "edition"]),
+            # The SA's « Offres » and its count (`Offer.objects.answerable_by`): the open
+            # offers of the edition in the served departments or remote, read from the
+            # index alone (no visit of 100,000 rows to test `modality`).
+            models.Index(
+                fields=["edition", "status", "department", "modality"], name="offer_open_in_reach"
+            ),
+            # The employer's « Offres » of an edition, newest first, without a sort.
+            models.Index(
+                fields=["structure", "edition", "-created_at"], name="offer_employer_newest"
+            ),
+            # The department choices of the employer's filters and the « Annuaire des SA »:
+            # the departments of its offers from the index alone.
+            models.Index(fields=["structure", "department"], name="offer_employer_departments"),
             # The listings' order (newest first): no sort of every offer (see bench/).
             models.Index(fields=["-created_at", "-id"], name="offer_newest_first"),
         ]

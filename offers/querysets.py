@@ -54,6 +54,17 @@ class OfferQuerySet(models.QuerySet):
         « Offres » list (within its reach, `visible_to`)."""
         return self.current().open()
 
+    def answerable_by(self, user):
+        """The SA's « Offres »: what `visible_to(user)` shows of `public()` (the open
+        offers of the current edition within its reach; the offers whose duo it formed are
+        « Concrétisée », under « Mes duos »). Written without `visible_to`'s duos
+        subquery, whose OR would make PostgreSQL read every offer of the edition: this
+        way the index `offer_open_in_reach` answers the list and its count alone."""
+        structure = acting_structure(user)
+        if structure is None or not structure.is_support or not structure.is_validated:
+            return self.none()
+        return self.public().within_reach_of(structure)
+
     def filled_within_reach_of(self, structure):
         """The current edition's « Concrétisée » offers within the SA's reach: those another
         SA has just filled, under the SA's eyes."""

@@ -38,14 +38,16 @@ def _current_edition():
 @referent_required
 def offer_list(request):
     structure = request.structure
-    offers = Offer.objects.visible_to(request.user).select_related(
-        "department", "edition", "structure"
-    )
     if structure.is_employer:
-        filterset = employer_offer_filter(request.GET or None, structure, offers)
+        offers = Offer.objects.visible_to(request.user)
+        filterset = employer_offer_filter(
+            request.GET or None, structure, offers.select_related("department", "edition")
+        )
     else:
         # Offers whose duo the SA formed are under « Mes duos ».
-        offers = offers.public()
+        offers = Offer.objects.answerable_by(request.user).select_related(
+            "department", "edition", "structure"
+        )
         filterset = OfferFilter(
             request.GET or None,
             queryset=offers,

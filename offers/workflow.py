@@ -168,11 +168,11 @@ def declare_interest(offer, structure, user, message=""):
     _check_served(offer, structure)
     if offer.status not in OPEN_STATUSES:
         raise InvalidTransition(_("Cette offre est déjà concrétisée."))
-    interest, created = Interest.objects.get_or_create(
-        offer=offer, structure=structure, defaults={"user": user, "message": message}
-    )
-    if not created:
+    # The offer's row lock orders the SAs' answers to it: a check then an INSERT, without
+    # get_or_create's savepoint (two round trips of every declaration).
+    if offer.interests.filter(structure=structure).exists():
         raise InvalidTransition(_("Vous avez déjà déclaré votre intérêt pour cette offre."))
+    interest = Interest.objects.create(offer=offer, structure=structure, user=user, message=message)
     offer.status = OfferStatus.IN_PROGRESS
     offer.save(update_fields=["status", "updated_at"])
     transaction.on_commit(lambda: notifications.interest_declared(interest))

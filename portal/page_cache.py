@@ -35,9 +35,19 @@ def cache_seconds():
 
 def purge():
     """Forget every stored page: now, and again once the current transaction commits (a
-    visitor's request between the two would have stored the data before the change)."""
+    visitor's request between the two would have stored the data before the change).
+
+    The commit's purge once per transaction: a transition saves its interest then its
+    offer, each sending its signal, and registered two identical commit purges (Django
+    drops a pending one if its savepoint or the transaction rolls back: the next purge
+    registers it again)."""
     _new_generation()
-    transaction.on_commit(_new_generation)
+    connection = transaction.get_connection()
+    if not (
+        connection.in_atomic_block
+        and any(callback[1] is _new_generation for callback in connection.run_on_commit)
+    ):
+        transaction.on_commit(_new_generation)
 
 
 def _new_generation():

@@ -1036,3 +1036,54 @@ def test_deleting_an_offer_referent_is_refused_with_a_message(client, offer):
 
     assert "est le référent d’offres" in text_of(response)
     assert User.objects.filter(pk=offer.referent.pk).exists()
+
+
+# What the offers listing counts (issue 10: each COUNT(*) reads 300,000 offers)
+
+
+def _counts(client, params):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(OFFERS_URL, params)
+    assert response.status_code == 200
+    counts = [q["sql"] for q in context.captured_queries if "COUNT(*)" in q["sql"]]
+    return response, counts
+
+
+def test_offers_listing_counts_its_offers_once(coordinator_client, current_edition):
+    OfferFactory.create_batch(3)
+
+    response, counts = _counts(coordinator_client, {})
+
+    # « 3 sur 3 » and the paginator: one COUNT(*), not three.
+    assert len(counts) == 1, counts
+    assert response.context["all_count"] == response.context["result_count"] == 3
+    assert response.context["paginator"].count == 3
+
+
+@pytest.mark.parametrize(
+    "params", [{"q": "boulangerie"}, {"modality__exact": Modality.REMOTE}], ids=["q", "filter"]
+)
+def test_searched_offers_listing_counts_the_whole_and_the_matches(
+    coordinator_client, current_edition, params
+):
+    OfferFactory(title="Vendeur en boulangerie", modality=Modality.REMOTE)
+    OfferFactory.create_batch(2, title="Comptable", modality=Modality.ON_SITE)
+
+    response, counts = _counts(coordinator_client, params)
+
+    assert len(counts) == 2, counts
+    assert response.context["all_count"] == 3
+    assert response.context["result_count"] == response.context["paginator"].count == 1
+    assert [offer.title for offer in listed(response)] == ["Vendeur en boulangerie"]
+
+
+def test_offers_department_filter_offers_every_department(coordinator_client, current_edition):
+    OfferFactory(postcode="69003")
+
+    content = unescape(coordinator_client.get(OFFERS_URL).content.decode())
+
+    assert Department.objects.count() > 100
+    assert all(department.name in content for department in Department.objects.all())

@@ -17,13 +17,14 @@ pytestmark = pytest.mark.django_db
 SMALL, LARGE = 2, 12
 
 LISTS = {
-    # name: (who, URL, most queries)
-    "employer_offers": ("employer", reverse("offers:list"), 11),
-    "support_directory": ("employer", reverse("directory:support_directory"), 11),
-    "employer_history": ("employer", reverse("offers:history"), 9),
-    "support_offers": ("support_referent", reverse("offers:list"), 10),
-    "my_duos": ("support_referent", reverse("offers:my_duos"), 10),
-    "support_history": ("support_referent", reverse("offers:history"), 9),
+    # name: (who, URL, most queries): the counts measured (session, user and structure,
+    # the page's count and rows, the filters' choices, the site and its settings)
+    "employer_offers": ("employer", reverse("offers:list"), 8),
+    "support_directory": ("employer", reverse("directory:support_directory"), 9),
+    "employer_history": ("employer", reverse("offers:history"), 6),
+    "support_offers": ("support_referent", reverse("offers:list"), 7),
+    "my_duos": ("support_referent", reverse("offers:my_duos"), 7),
+    "support_history": ("support_referent", reverse("offers:history"), 6),
 }
 
 

@@ -273,6 +273,39 @@ def test_visible_to_gives_nothing_to_an_unvalidated_sa(offer):
     assert not Offer.objects.visible_to(pending_sa).exists()
 
 
+def test_answerable_by_is_what_visible_to_shows_of_the_public_offers(
+    support_referent, employer, past_edition
+):
+    """The SA's « Offres » (`answerable_by`, written for the index) keeps
+    `visible_to(...).public()`'s rule: every status, edition, department, modality, and the
+    offers whose duo the SA formed or another SA formed."""
+    from offers.enums import Modality, OfferStatus
+
+    for status in OfferStatus.values:
+        for postcode in ("69003", "75011"):
+            for modality in Modality.values:
+                OfferFactory(status=status, postcode=postcode, modality=modality)
+                OfferFactory(
+                    status=status, postcode=postcode, modality=modality, edition=past_edition
+                )
+    DuoFactory(structure=support_referent.structure, offer__postcode="69003")
+    DuoFactory(offer__postcode="69003")
+    InterestFactory(structure=support_referent.structure, offer__postcode="75011")
+
+    expected = set(Offer.objects.visible_to(support_referent).public())
+    assert expected  # the rule shows something here
+    assert set(Offer.objects.answerable_by(support_referent)) == expected
+    assert not Offer.objects.answerable_by(employer).exists()
+
+
+def test_answerable_by_gives_nothing_to_an_unvalidated_sa(offer):
+    pending_sa = ReferentFactory(
+        structure=StructureFactory(support=True, postcode="69001", served_departments=["69"])
+    )
+
+    assert not Offer.objects.answerable_by(pending_sa).exists()
+
+
 # Visitors and users without a structure
 
 

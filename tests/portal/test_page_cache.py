@@ -132,6 +132,24 @@ def test_a_workflow_transition_purges_the_stored_search(site_tree, client):
     assert Client().get(SEARCH)[HIT_HEADER] == "miss"
 
 
+def test_a_transition_purges_at_its_commit_once(
+    site_tree, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Its interest and its offer each send a signal: each purges now, and the commit
+    once (three Redis writes per transition, not four: bench/transitions.py)."""
+    from portal import page_cache
+
+    interest = InterestFactory()
+    writes = []
+    real = page_cache._new_generation
+    monkeypatch.setattr(page_cache, "_new_generation", lambda: writes.append(real()))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.withdraw_interest(interest.offer, interest.structure)
+
+    assert len(writes) == 3
+
+
 def test_an_import_purges_the_stored_search(site_tree, client):
     from offers.models import Offer
 
