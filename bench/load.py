@@ -175,7 +175,7 @@ def to_ms(value, unit):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def run_wrk(args, base, url, cookie):
+def run_wrk(args, base, url, cookie, uncached=False):
     command = [
         "wrk",
         f"-t{args.threads}",
@@ -187,6 +187,8 @@ def run_wrk(args, base, url, cookie):
     ]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
+    if uncached:
+        command += ["-s", str(ROOT / "bench" / "uncached.lua")]
     output = subprocess.run(
         [*command, base + url], check=True, capture_output=True, text=True
     ).stdout
@@ -246,11 +248,15 @@ def write_results(args, path, who, results, started, load_before, load_after):
     lines += [
         "",
         "« cache »: `hit` when the page comes from the shared cache of visitors' pages "
-        "(portal/page_cache.py); a logged-in page never does.",
+        "(portal/page_cache.py); a logged-in page never does; « miss (each request) »: wrk "
+        "asks each request with a parameter never asked before (bench/uncached.lua), so "
+        "that the page is computed every time, as for a new search or a crawler.",
         "",
     ]
     Path(path).write_text("\n".join(lines))
 
+
+UNCACHED = "uncached"  # wrk asks each request with a new parameter (bench/uncached.lua)
 
 PAGES = [
     ("Ceiling (minimal Django view)", "visitor", "/bench/ceiling/"),
@@ -259,6 +265,15 @@ PAGES = [
     ("Actualités", "visitor", "/actualites/"),
     ("Public · recherche", "visitor", "/offres/"),
     ("Public · recherche ?q=accueil", "visitor", "/offres/?q=accueil"),
+    # A search nobody asked in the last five minutes, or a crawler: every request misses.
+    ("Public · recherche, hors cache", "visitor", "/offres/", UNCACHED),
+    ("Public · recherche ?q=accueil, hors cache", "visitor", "/offres/?q=accueil", UNCACHED),
+    (
+        "Public · recherche ?q=boulangerie, hors cache",
+        "visitor",
+        "/offres/?q=boulangerie",
+        UNCACHED,
+    ),
     ("Employeur · Offres", "employer", "/espace/offres/"),
     ("Employeur · Annuaire des SA", "employer", "/espace/annuaire/"),
     ("Employeur · Historique", "employer", "/espace/historique/"),
@@ -266,6 +281,7 @@ PAGES = [
     ("SA · Offres ?q=accueil", "support", "/espace/offres/?q=accueil"),
     ("SA · Mes duos", "support", "/espace/duos/"),
     ("SA · Historique", "support", "/espace/historique/"),
+    ("Admin · offres", "superuser", "/admin/offers/offer/"),
     ("Admin · offres ?q=accueil", "superuser", "/admin/offers/offer/?q=accueil"),
 ]
 
@@ -291,13 +307,19 @@ def main():
     results = []
     load_before = load_average()
     try:
-        for label, role, url in PAGES:
+        for label, role, url, *options in PAGES:
             if args.only and args.only.lower() not in label.lower() and url != "/bench/ceiling/":
                 continue
             cookie = who["cookies"].get(role, "")
+            uncached = UNCACHED in options
             cache = check_page(base, url, cookie)
-            result = run_wrk(args, base, url, cookie)
-            result.update(label=label, role=role, url=url, cache=check_page(base, url, cookie))
+            result = run_wrk(args, base, url, cookie, uncached=uncached)
+            result.update(
+                label=label,
+                role=role,
+                url=url,
+                cache="miss (each request)" if uncached else check_page(base, url, cookie),
+            )
             print(
                 f"{label:<40} {result['rps']:>8.1f} req/s  median {result['median_ms']:>8.1f} ms"
                 f"  p99 {result['p99_ms']:>8.1f} ms  (first: {cache})",

@@ -3,7 +3,6 @@ from urllib.parse import urlsplit
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -38,6 +37,7 @@ from directory.models import INVITATION_VALIDITY, Department, Invitation, User
 from directory.personal_space import home_url_for
 from directory.registration_gates import registration_closed_message
 from portal.durations import in_days
+from portal.pagination import capped_page
 from portal.rate_limits import form_within_limits, refusal
 
 DIRECTORY_PER_PAGE = 20
@@ -291,8 +291,8 @@ def support_directory(request):
     filterset = SupportDirectoryFilter(
         request.GET or None, queryset=structures, departments=departments
     )
-    page_obj = Paginator(filterset.qs.order_by("name", "pk"), DIRECTORY_PER_PAGE).get_page(
-        request.GET.get("page")
+    page_obj = capped_page(
+        filterset.qs.order_by("name", "pk"), DIRECTORY_PER_PAGE, request.GET.get("page")
     )
     return render(
         request,

@@ -7,7 +7,7 @@ from django.urls import reverse
 from offers.enums import OPEN_STATUSES
 from offers.filters import OfferFilter
 from offers.models import Offer
-from offers.pagination import capped_page
+from portal.pagination import capped_page
 
 PUBLIC_OFFERS_PER_PAGE = 20
 

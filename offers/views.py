@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +12,7 @@ from offers.enums import OPEN_STATUSES
 from offers.filters import OfferFilter, employer_offer_filter
 from offers.forms import DuoForm, InterestForm, OfferForm
 from offers.models import Duo, Edition, Interest, Offer
-from offers.pagination import capped_page
+from portal.pagination import capped_page
 
 OFFERS_PER_PAGE = 20
 
@@ -275,7 +274,7 @@ def my_duos(request):
         .select_related("offer", "offer__structure", "offer__department")
         .order_by("-created_at", "-pk")
     )
-    page_obj = Paginator(duos, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = capped_page(duos, OFFERS_PER_PAGE, request.GET.get("page"))
     return render(
         request, "offers/my_duos.html", {"page_obj": page_obj, "interests": interests[:50]}
     )
@@ -307,5 +306,5 @@ def history(request):
         .select_related("offer", "offer__edition", "offer__structure", "structure")
         .order_by("-offer__edition__year", "offer__title", "pk")
     )
-    page_obj = Paginator(duos, 50).get_page(request.GET.get("page"))
+    page_obj = capped_page(duos, 50, request.GET.get("page"))
     return render(request, "offers/history.html", {"page_obj": page_obj, "structure": structure})

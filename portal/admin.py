@@ -34,7 +34,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import re_path
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.text import capfirst
@@ -55,6 +55,7 @@ from wagtail_modeladmin.views import (
     WMABaseView,
 )
 
+from portal.pagination import MAX_PAGES
 from portal.spreadsheets import safe_cell
 
 # Listings' views
@@ -86,18 +87,44 @@ class BoundedSearchHandler(DjangoORMSearchHandler):
 
 class FrenchPaginator(WagtailPaginator):
     """Wagtail's listing count (« 2 éditions ») with the French rule: 0 and 1 are
-    singular (« 0 duo », not « 0 duos »)."""
+    singular (« 0 duo », not « 0 duos »), and the depth of portal/pagination.py: at most
+    `MAX_PAGES` pages; « Plus de 5 000 offres » when a search or a filter applies, whose
+    count stops one row past the pages (`_counted_once`), the exact number otherwise."""
+
+    max_pages = MAX_PAGES
+
+    @property
+    def limit(self):
+        return self.max_pages * self.per_page
+
+    @cached_property
+    def num_pages(self):
+        return min(super().num_pages, self.max_pages)
+
+    @property
+    def is_capped(self):
+        return self.count > self.limit
+
+    @property
+    def limit_display(self):
+        return number_format(self.limit, force_grouping=True)
 
     @cached_property
     def items_count_label(self):
         name = self.verbose_name if self.count <= 1 else self.verbose_name_plural
+        if self.is_capped and getattr(self.object_list, "count_is_bounded", False):
+            return _("Plus de %(limit)s %(name)s") % {"limit": self.limit_display, "name": name}
         return f"{self.count} {name}"
 
 
-def _counted_once(queryset):
+def _counted_once(queryset, limit=None):
     """The queryset, whose `count()` runs its query once (the listing's « N résultats » and
-    its paginator ask the same queryset object)."""
+    its paginator ask the same queryset object); with `limit`, it counts no further than
+    `limit + 1` rows (a search matching 86,000 offers reads 5,001 of them)."""
     count = queryset.count
+    if limit is not None:
+        count = queryset.order_by()[: limit + 1].count
+        queryset.count_is_bounded = True
     counted = []
 
     def count_once(self):
@@ -162,7 +189,11 @@ class ExportIndexView(IndexView):
             if any("\x00" in key + "".join(values) for key, values in self.params.lists()):
                 # PostgreSQL refuses the character in a query: never send it.
                 raise IncorrectLookupParameters("NUL character")
-            self._filtered_queryset = _counted_once(super().get_queryset(request))
+            queryset = super().get_queryset(request)
+            # A search or a filter: « plus de 5 000 sur 300 000 » rather than reading every
+            # matching row to count them; the whole listing's count stays exact.
+            limit = self.items_per_page * MAX_PAGES if self._narrowed() else None
+            self._filtered_queryset = _counted_once(queryset, limit)
         return self._filtered_queryset
 
     def get_base_queryset(self, request=None):
