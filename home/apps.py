@@ -18,14 +18,14 @@ def connect_page_cache_purges():
     (portal/page_cache.py)."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_purge, dispatch_uid=f"page_cache_{id(signal)}")
 
     def purge_after_page_or_setting(sender, instance, created=False, **kwargs):
-        if isinstance(instance, Page):
+        if isinstance(instance, Page | Site):
             _purge()
         # A setting created on first use holds the defaults that the page already showed.
         elif isinstance(instance, BaseSiteSetting | BaseGenericSetting) and not created:

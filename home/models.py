@@ -39,6 +39,12 @@ class SharedSiteSetting(BaseSiteSetting):
         abstract = True
 
     @classmethod
+    def for_request(cls, request):
+        # The site from the shared cache too; Wagtail then keeps the setting on the request.
+        page_cache.site_for_request(request)
+        return super().for_request(request)
+
+    @classmethod
     def for_site(cls, site):
         def load():
             instance = super(SharedSiteSetting, cls).for_site(site)

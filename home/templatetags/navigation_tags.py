@@ -1,5 +1,4 @@
 from django import template
-from wagtail.models import Site
 
 from portal import page_cache
 
@@ -10,7 +9,7 @@ register = template.Library()
 def main_menu(context):
     """The live pages under the site's home flagged « Afficher dans les menus »."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = page_cache.site_for_request(request) if request else None
     if site is None:
         return {"menu_items": []}
     current_page = context.get("page")

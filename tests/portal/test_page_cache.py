@@ -3,11 +3,16 @@ next visitor, never for or from a person with a session, purged by publishing an
 change to the offers."""
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from home.models import ContactPage, FaqPage
 from offers import workflow
-from portal.page_cache import HIT_HEADER
+from portal import page_cache
+from portal.page_cache import GENERATION_KEY, HIT_HEADER
 from tests.factories import InterestFactory, OfferFactory, ReferentFactory
 
 SEARCH = "/offres/"
@@ -199,3 +204,70 @@ def test_personal_space_and_admin_are_never_stored(site_tree):
     for url in ("/connexion/", "/admin/login/"):
         Client().get(url)
         assert HIT_HEADER not in Client().get(url)
+
+
+# What every page shows (the site, the menu, the footer's settings) from the shared cache
+
+
+def site_queries(queries):
+    return [q["sql"] for q in queries.captured_queries if '"wagtailcore_site"' in q["sql"]]
+
+
+@pytest.fixture
+def referent_client(client):
+    client.force_login(ReferentFactory())
+    return client
+
+
+def test_a_personal_page_finds_its_site_in_the_shared_cache(site_tree, referent_client):
+    referent_client.get("/espace/compte/")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = referent_client.get("/espace/compte/")
+
+    assert response.status_code == 200
+    assert site_queries(queries) == []
+    assert response.context["menu_items"]
+
+
+def test_saving_the_site_purges_it_from_the_shared_cache(site_tree, referent_client):
+    referent_client.get("/espace/compte/")
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "DuoDay national"
+    site.save()
+
+    with CaptureQueriesContext(connection) as queries:
+        referent_client.get("/espace/compte/")
+
+    assert site_queries(queries)  # looked up again
+
+
+def test_a_request_reads_the_cache_generation_once(site_tree, referent_client, monkeypatch):
+    referent_client.get("/espace/compte/")
+    reads = []
+    get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+
+    referent_client.get("/espace/compte/")
+
+    assert reads.count(GENERATION_KEY) == 1
+    assert any(":fragment:" in key for key in reads)
+
+
+def test_a_purge_during_a_request_is_seen_by_the_rest_of_it(site_tree):
+    request_memo = page_cache._request_memo
+    token = request_memo.set({})
+    try:
+        before = page_cache._generation()
+        page_cache.purge()
+        after = page_cache._generation()
+    finally:
+        request_memo.reset(token)
+
+    assert after != before
+    assert after == cache.get(GENERATION_KEY)
