@@ -1,4 +1,6 @@
 from django import template
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from portal import page_cache
 
@@ -29,3 +31,18 @@ def _menu(site, request):
         {"title": page.title, "url": page.get_url(request=request), "path": page.path}
         for page in site.root_page.get_children().live().public().in_menu()
     ]
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """templates/includes/footer.html, the same for every person of a site: rendered once
+    and kept in the shared cache until the next purge (an editor's change to the settings
+    or the pages it links)."""
+    request = context.get("request")
+    site = page_cache.site_for_request(request) if request else None
+    if site is None:
+        return render_to_string("includes/footer.html", request=request)
+    return page_cache.remember(
+        f"footer:{site.pk}:{get_language()}",
+        lambda: render_to_string("includes/footer.html", request=request),
+    )

@@ -107,3 +107,15 @@ def test_pages_citing_the_contact_show_the_phone_changed_in_the_settings(client,
 )
 def test_phone_link_is_an_international_number(phone, uri):
     assert ContactSettings(phone=phone).phone_uri == uri
+
+
+def test_a_footer_already_shown_changes_with_the_settings(client, site_tree):
+    """The footer is kept rendered in the shared cache (home/templatetags/navigation_tags.py):
+    an editor's change must show on the next page all the same."""
+    client.force_login(UserFactory())
+    assert "Contactez-nous au 0 800 386 329" in text_of(client.get("/espace/ressources/"))
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.phone = "01 23 45 67 89"
+    contact.save()
+
+    assert "Contactez-nous au 01 23 45 67 89" in text_of(client.get("/espace/ressources/"))
