@@ -105,8 +105,19 @@ def act(job):
     return done, refused
 
 
+def cpu_times():
+    """(busy, total) jiffies of every CPU since boot (/proc/stat)."""
+    values = [int(value) for value in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    idle = values[3] + values[4]  # idle, iowait
+    return sum(values) - idle, sum(values)
+
+
 def measure(jobs, duration):
-    from django.db import connections
+    """(transitions, refusals, seconds, CPU busy fraction, share of lock samples with a
+    waiting lock): while the SAs act, the parent samples pg_locks every 50 ms, so that a
+    flat rate can be told apart as CPU saturation (busy near 1.0, no lock waits) or lock
+    contention (waits)."""
+    from django.db import connection, connections
 
     connections.close_all()  # never share the parent's connection with the children
     # Time for every process to start, connect and load its objects before the clock.
@@ -114,11 +125,23 @@ def measure(jobs, duration):
     deadline = start + duration
     context = multiprocessing.get_context("fork")
     with context.Pool(len(jobs)) as pool:
-        results = pool.map(act, [(job, start, deadline) for job in jobs])
+        pending = pool.map_async(act, [(job, start, deadline) for job in jobs])
+        time.sleep(max(0.0, start - time.time()))
+        cpu_start, samples, waits = cpu_times(), 0, 0
+        with connection.cursor() as cursor:
+            while time.time() < deadline:
+                cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
+                samples += 1
+                waits += cursor.fetchone()[0] > 0
+                time.sleep(0.05)
+        cpu_end = cpu_times()
+        connections.close_all()
+        results = pending.get()
         elapsed = time.time() - start
     done = sum(result[0] for result in results)
     refused = sum(result[1] for result in results)
-    return done, refused, elapsed
+    busy = (cpu_end[0] - cpu_start[0]) / max(1, cpu_end[1] - cpu_start[1])
+    return done, refused, elapsed, busy, waits / max(1, samples)
 
 
 def main():
@@ -136,11 +159,12 @@ def main():
     started = datetime.datetime.now(datetime.UTC)
     rows = []
     for level in levels:
-        done, refused, elapsed = measure(jobs[:level], args.duration)
+        done, refused, elapsed, busy, waiting = measure(jobs[:level], args.duration)
         rate = done / elapsed
-        rows.append((level, done, refused, elapsed, rate))
+        rows.append((level, done, refused, elapsed, rate, busy, waiting))
         print(f"{level:>3} SAs: {done} transitions in {elapsed:.1f} s = {rate:.1f}/s, "
-              f"{refused} refused", flush=True)  # fmt: skip
+              f"{refused} refused, CPU busy {busy:.0%}, lock waits in {waiting:.0%} of "
+              "samples", flush=True)  # fmt: skip
     enqueued = DBTaskResult.objects.filter(enqueued_at__gte=started)
     deleted, _ = enqueued.delete()
     print(f"Deleted the {deleted} notification tasks enqueued by the run ({first_task=}).")
@@ -155,12 +179,21 @@ def main():
             "process and connection, declares then withdraws its interest in its own offer "
             f"(`offers/workflow.py`), for {args.duration:g} s.",
             "",
-            "| SAs at once | transitions | refused | transitions/s | × one SA |",
-            "|--:|--:|--:|--:|--:|",
+            "| SAs at once | transitions | refused | transitions/s | × one SA | CPU busy "
+            "| samples with a lock wait |",
+            "|--:|--:|--:|--:|--:|--:|--:|",
         ]
         lines += [
-            f"| {level} | {done} | {refused} | {rate:.0f} | {rate / base:.2f} |"
-            for level, done, refused, _elapsed, rate in rows
+            f"| {level} | {done} | {refused} | {rate:.0f} | {rate / base:.2f} | {busy:.0%} "
+            f"| {waiting:.0%} |"
+            for level, done, refused, _elapsed, rate, busy, waiting in rows
+        ]
+        lines += [
+            "",
+            "« CPU busy »: the machine's CPUs over the run (/proc/stat), the SAs' processes, "
+            "PostgreSQL and this sampler together; « samples with a lock wait »: the share of "
+            "pg_locks samples (every 50 ms) that found a lock not granted. Rates that stop "
+            "growing with the CPUs busy and no lock waits are the machine's limit, not a lock.",
         ]
         with open(args.append, "a") as results:
             results.write("\n".join(lines) + "\n")
