@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import AllowAllUsersModelBackend
 
 
@@ -7,8 +8,13 @@ class EmailBackend(AllowAllUsersModelBackend):
     a referent deactivated while logged in loses their session at the next request."""
 
     def get_user(self, user_id):
-        user = super().get_user(user_id)
-        return user if user is not None and user.is_active else None
+        # With the structure: every page of the personal space needs it (one query, not two).
+        user_model = get_user_model()
+        try:
+            user = user_model._default_manager.select_related("structure").get(pk=user_id)
+        except user_model.DoesNotExist:
+            return None
+        return user if user.is_active else None
 
 
 def axes_username(request, credentials=None):

@@ -2,8 +2,10 @@
 
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import DEFAULT_PASSWORD, ReferentFactory, UserFactory
 from tests.html_text import soup, text_of
 
 WRONG_PASSWORD = "pas-le-bon-mot-de-passe"
@@ -197,3 +199,19 @@ def test_wrong_password_before_confirming_the_email_says_only_that_it_is_wrong(
     page = text_of(response)
     assert "Adresse e-mail ou mot de passe incorrect" in page
     assert "Confirmez d’abord" not in page
+
+
+def test_a_logged_in_referent_comes_with_their_structure_in_one_query(client, db):
+    referent = ReferentFactory()
+    client.force_login(referent)
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/espace/compte/")
+
+    structure_alone = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith('SELECT "directory_structure"."id"')
+        and f'WHERE "directory_structure"."id" = {referent.structure_id}' in q["sql"]
+    ]
+    assert structure_alone == []
