@@ -6,6 +6,7 @@ from django import template
 from django.forms.boundfield import BoundWidget
 from django.template.base import render_value_in_context
 from django.template.defaultfilters import stringformat
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext
 
@@ -92,12 +93,21 @@ def choice_groups(bound_field):
     return groups
 
 
+def _text(value, context):
+    """`{{ value }}`: render_value_in_context, whose localisation leaves a str as it is."""
+    if isinstance(value, str):
+        return conditional_escape(value) if context.autoescape else value
+    return render_value_in_context(value, context)
+
+
 def _string(value, context):
     """`{{ value|stringformat:'s' }}`: the value as a string, escaped unless it was safe."""
+    if isinstance(value, str):
+        return _text(value, context)
     text = stringformat(value, "s")
     if isinstance(value, SafeData):
         text = mark_safe(text)  # stringformat is is_safe: safe text stays safe
-    return render_value_in_context(text, context)
+    return _text(text, context)
 
 
 def _attrs(attrs, context):
@@ -108,7 +118,7 @@ def _attrs(attrs, context):
         if value is False:
             continue
         parts.append(" ")
-        parts.append(render_value_in_context(name, context))
+        parts.append(_text(name, context))
         if value is not True:
             parts += ['="', _string(value, context), '"']
     return "".join(parts)
@@ -126,7 +136,7 @@ def _option(option, context):
             '"',
             _attrs(option["attrs"], context),
             ">",
-            render_value_in_context(label, context),
+            _text(label, context),
             "</option>\n",
         )
     )
@@ -147,7 +157,7 @@ def select_options(context, widget):
     engine = context.template.engine
     for group_name, group_choices, _index in widget["optgroups"]:
         if group_name:
-            parts += ['\n  <optgroup label="', render_value_in_context(group_name, context), '">']
+            parts += ['\n  <optgroup label="', _text(group_name, context), '">']
         for option in group_choices:
             parts.append("\n  ")
             if option["template_name"] == SELECT_OPTION_TEMPLATE:
