@@ -9,7 +9,8 @@ class OfferStatus(models.TextChoices):
 
     @property
     def badge_class(self):
-        """The DSFR badge of the status (templates/offers/includes/status_badge.html)."""
+        """The DSFR badge of the status (the tag `status_badge` of
+        offers/templatetags/offer_tags.py)."""
         return {
             OfferStatus.OPEN: "fr-badge--new",
             OfferStatus.IN_PROGRESS: "fr-badge--info",

@@ -1,10 +1,20 @@
 """The filters behind templates/django/forms/field.html, the DSFR markup that Django's form
-renderer gives every field (`{{ form }}`, `{{ field.as_field_group }}`)."""
+renderer gives every field (`{{ form }}`, `{{ field.as_field_group }}`), and the options of
+templates/django/forms/widgets/select.html."""
 
 from django import template
 from django.forms.boundfield import BoundWidget
+from django.template.base import render_value_in_context
+from django.template.defaultfilters import stringformat
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import gettext
 
 register = template.Library()
+
+SELECT_OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
+# Django's empty choice of a select (`BLANK_CHOICE_DASH`, ModelChoiceField's `empty_label`).
+DJANGO_EMPTY_LABEL = "---------"
 
 CHOICE_LIST_WIDGETS = {"radioselect", "checkboxselectmultiple"}
 UPLOAD_WIDGETS = {"file", "clearablefile"}
@@ -81,3 +91,80 @@ def choice_groups(bound_field):
         ]
         group["has_checked"] |= any(option["selected"] for option in options)
     return groups
+
+
+def _text(value, context):
+    """`{{ value }}`: render_value_in_context, whose localisation leaves a str as it is."""
+    if isinstance(value, str):
+        return conditional_escape(value) if context.autoescape else value
+    return render_value_in_context(value, context)
+
+
+def _string(value, context):
+    """`{{ value|stringformat:'s' }}`: the value as a string, escaped unless it was safe."""
+    if isinstance(value, str):
+        return _text(value, context)
+    text = stringformat(value, "s")
+    if isinstance(value, SafeData):
+        text = mark_safe(text)  # stringformat is is_safe: safe text stays safe
+    return _text(text, context)
+
+
+def _attrs(attrs, context):
+    """What django/forms/widgets/attrs.html writes: ` name="value"`, ` name` for True,
+    nothing for False, in the attributes' order."""
+    parts = []
+    for name, value in attrs.items():
+        if value is False:
+            continue
+        parts.append(" ")
+        parts.append(_text(name, context))
+        if value is not True:
+            parts += ['="', _string(value, context), '"']
+    return "".join(parts)
+
+
+def _option(option, context):
+    """What templates/django/forms/widgets/select_option.html writes for one option."""
+    label = option["label"]
+    if label == DJANGO_EMPTY_LABEL:
+        label = gettext("Sélectionner une option")
+    return "".join(
+        (
+            '<option value="',
+            _string(option["value"], context),
+            '"',
+            _attrs(option["attrs"], context),
+            ">",
+            _text(label, context),
+            "</option>\n",
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def select_options(context, widget):
+    """The options (and optgroups) of a select, as Django's select.html writes them, each
+    option written here rather than by one template include per option (a select of the
+    101 departments cost 101 includes of select_option.html and as many of attrs.html).
+
+    The markup is the same, character for character: each option as
+    templates/django/forms/widgets/select_option.html writes it (Django's empty choice
+    « --------- » worded « Sélectionner une option »); an option with another template
+    (a widget's own `option_template_name`) is still rendered by that template.
+    """
+    parts = []
+    engine = context.template.engine
+    for group_name, group_choices, _index in widget["optgroups"]:
+        if group_name:
+            parts += ['\n  <optgroup label="', _text(group_name, context), '">']
+        for option in group_choices:
+            parts.append("\n  ")
+            if option["template_name"] == SELECT_OPTION_TEMPLATE:
+                parts.append(_option(option, context))
+            else:
+                with context.push(widget=option):
+                    parts.append(engine.get_template(option["template_name"]).render(context))
+        if group_name:
+            parts.append("\n  </optgroup>")
+    return mark_safe("".join(parts))  # every value above is escaped

@@ -1,11 +1,18 @@
-"""The status badge's colour comes from the status enum, in one badge include."""
+"""The status badge's colour comes from the status enum, in one tag (`status_badge`, which
+the offers' table writes once a row)."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.template.loader import render_to_string
+from django.template import Context, Template
 
 from offers.enums import OfferStatus
 from offers.models import Offer
+
+
+def rendered_badge(offer):
+    return Template("{% load offer_tags %}{% status_badge offer %}").render(
+        Context({"offer": offer})
+    )
 
 
 @pytest.mark.parametrize(
@@ -17,10 +24,7 @@ from offers.models import Offer
     ],
 )
 def test_each_status_has_its_dsfr_badge(status, badge_class):
-    badge = BeautifulSoup(
-        render_to_string("offers/includes/status_badge.html", {"offer": Offer(status=status)}),
-        "html.parser",
-    ).p
+    badge = BeautifulSoup(rendered_badge(Offer(status=status)), "html.parser").p
 
     assert status.badge_class == badge_class
     assert badge["class"] == ["fr-badge", badge_class, "offer-status"]
@@ -33,3 +37,9 @@ def test_every_status_has_a_badge():
         "fr-badge--info",
         "fr-badge--success",
     }
+
+
+def test_the_badge_is_one_paragraph_with_the_status_label():
+    assert rendered_badge(Offer(status=OfferStatus.FILLED)) == (
+        '<p class="fr-badge fr-badge--success offer-status">Concrétisée</p>'
+    )
