@@ -39,7 +39,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "https://www.duoday.fr")
 try:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, its Redis client built once per process (portal/cache.py).
+            "BACKEND": "portal.cache.RedisCache",
             "LOCATION": os.environ["CACHE_URL"],
         }
     }

@@ -5,8 +5,8 @@ is one."""
 import socket
 
 import pytest
-from django.core.cache.backends.redis import RedisCache
 
+from portal.cache import RedisCache
 from tests.portal.conftest import load_production_settings
 
 REDIS = ("127.0.0.1", 6379)
@@ -23,7 +23,7 @@ def redis_is_running():
 def test_production_cache_is_redis_at_cache_url():
     caches = load_production_settings(CACHE_URL="redis://127.0.0.1:6379/15")["CACHES"]
 
-    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["default"]["BACKEND"] == "portal.cache.RedisCache"
     assert caches["default"]["LOCATION"] == "redis://127.0.0.1:6379/15"
 
 
@@ -35,5 +35,20 @@ def test_production_cache_counts_atomically_in_redis():
     try:
         cache.set(key, 0, 60)
         assert [cache.incr(key) for _ in range(3)] == [1, 2, 3]
+    finally:
+        cache.delete(key)
+
+
+@pytest.mark.skipif(not redis_is_running(), reason="no Redis server on 127.0.0.1:6379")
+def test_production_cache_builds_its_redis_client_once():
+    config = load_production_settings(CACHE_URL="redis://127.0.0.1:6379/15")["CACHES"]["default"]
+    cache = RedisCache(config["LOCATION"], {})
+    key = "duoday-test-production-cache-client"
+    try:
+        cache.set(key, "a", 60)
+        first = cache._cache.get_client(key)
+        assert cache.get(key) == "a"
+        assert cache.get_many([key]) == {key: "a"}
+        assert cache._cache.get_client(key, write=True) is first
     finally:
         cache.delete(key)

@@ -8,7 +8,7 @@ def test_the_cache_is_the_shared_redis_of_cache_url():
     values = load_production_settings(CACHE_URL="redis://cache.internal:6379/1")
 
     assert values["CACHES"]["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "portal.cache.RedisCache",
         "LOCATION": "redis://cache.internal:6379/1",
     }
 
