@@ -40,12 +40,12 @@ def offer_list(request):
     if structure.is_employer:
         offers = Offer.objects.visible_to(request.user)
         filterset = employer_offer_filter(
-            request.GET or None, structure, offers.select_related("department", "edition")
+            request.GET or None, structure, offers.select_related("department")
         )
     else:
         # Offers whose duo the SA formed are under « Mes duos ».
         offers = Offer.objects.answerable_by(request.user).select_related(
-            "department", "edition", "structure"
+            "department", "structure"
         )
         filterset = OfferFilter(
             request.GET or None,
@@ -262,7 +262,8 @@ def my_duos(request):
     duos = (
         Duo.objects.active()
         .filter(structure=request.structure, offer__edition__is_current=True)
-        .select_related("offer", "offer__structure", "offer__department", "offer__referent")
+        # What the page shows: the offer and its employer's name.
+        .select_related("offer", "offer__structure")
         .order_by("-created_at", "-pk")
     )
     interests = (
@@ -271,7 +272,7 @@ def my_duos(request):
             offer__edition__is_current=True,
             offer__status__in=OPEN_STATUSES,
         )
-        .select_related("offer", "offer__structure", "offer__department")
+        .select_related("offer", "offer__structure")
         .order_by("-created_at", "-pk")
     )
     page_obj = capped_page(duos, OFFERS_PER_PAGE, request.GET.get("page"))
