@@ -155,7 +155,17 @@ class Structure(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "siret"], name="unique_siret_per_kind"),
         ]
-        indexes = [models.Index(fields=["kind", "department"])]
+        indexes = [
+            models.Index(fields=["kind", "department"]),
+            # The « Annuaire des SA » in its order (name, pk): read from the first name on,
+            # 20 rows a page, rather than sorting every validated SA (3,000 at national
+            # scale) for each page.
+            models.Index(
+                fields=["name", "id"],
+                condition=models.Q(kind="support", validated_at__isnull=False),
+                name="structure_validated_sa_by_name",
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -2,7 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -272,6 +272,13 @@ class Interest(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["offer", "structure"], name="one_interest_per_sa")
+        ]
+        indexes = [
+            # « Mes duos »: the SA's latest interests in open offers, newest first, read in
+            # that order until the page is full rather than all sorted.
+            models.Index(
+                F("structure"), F("created_at").desc(), F("id").desc(), name="interest_sa_newest"
+            ),
         ]
 
     def __str__(self):

@@ -44,9 +44,7 @@ def offer_list(request):
         )
     else:
         # Offers whose duo the SA formed are under « Mes duos ».
-        offers = Offer.objects.answerable_by(request.user).select_related(
-            "department", "structure"
-        )
+        offers = Offer.objects.answerable_by(request.user).select_related("department", "structure")
         filterset = OfferFilter(
             request.GET or None,
             queryset=offers,
