@@ -113,10 +113,10 @@ def cpu_times():
 
 
 def measure(jobs, duration):
-    """(transitions, refusals, seconds, CPU busy fraction, share of lock samples with a
-    waiting lock): while the SAs act, the parent samples pg_locks every 50 ms, so that a
-    flat rate can be told apart as CPU saturation (busy near 1.0, no lock waits) or lock
-    contention (waits)."""
+    """(transitions, refusals, seconds, CPU busy fraction, share of samples with a row or
+    table lock waiting, share with a backend waiting on an internal lock): while the SAs
+    act, the parent samples pg_locks and pg_stat_activity every 50 ms, so that a flat rate
+    can be told apart as CPU saturation (busy near 1.0, no waits) or lock contention."""
     from django.db import connection, connections
 
     connections.close_all()  # never share the parent's connection with the children
@@ -127,12 +127,18 @@ def measure(jobs, duration):
     with context.Pool(len(jobs)) as pool:
         pending = pool.map_async(act, [(job, start, deadline) for job in jobs])
         time.sleep(max(0.0, start - time.time()))
-        cpu_start, samples, waits = cpu_times(), 0, 0
+        cpu_start, samples, waits, internal = cpu_times(), 0, 0, 0
         with connection.cursor() as cursor:
             while time.time() < deadline:
                 cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
                 samples += 1
                 waits += cursor.fetchone()[0] > 0
+                # PostgreSQL's internal locks (WAL insertion, buffers…) are not in pg_locks.
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid() AND wait_event_type = 'LWLock'"
+                )
+                internal += cursor.fetchone()[0] > 0
                 time.sleep(0.05)
         cpu_end = cpu_times()
         connections.close_all()
@@ -141,7 +147,7 @@ def measure(jobs, duration):
     done = sum(result[0] for result in results)
     refused = sum(result[1] for result in results)
     busy = (cpu_end[0] - cpu_start[0]) / max(1, cpu_end[1] - cpu_start[1])
-    return done, refused, elapsed, busy, waits / max(1, samples)
+    return done, refused, elapsed, busy, waits / max(1, samples), internal / max(1, samples)
 
 
 def main():
@@ -159,12 +165,12 @@ def main():
     started = datetime.datetime.now(datetime.UTC)
     rows = []
     for level in levels:
-        done, refused, elapsed, busy, waiting = measure(jobs[:level], args.duration)
+        done, refused, elapsed, busy, waiting, internal = measure(jobs[:level], args.duration)
         rate = done / elapsed
-        rows.append((level, done, refused, elapsed, rate, busy, waiting))
+        rows.append((level, done, refused, elapsed, rate, busy, waiting, internal))
         print(f"{level:>3} SAs: {done} transitions in {elapsed:.1f} s = {rate:.1f}/s, "
               f"{refused} refused, CPU busy {busy:.0%}, lock waits in {waiting:.0%} of "
-              "samples", flush=True)  # fmt: skip
+              f"samples, internal (LWLock) waits in {internal:.0%}", flush=True)  # fmt: skip
     enqueued = DBTaskResult.objects.filter(enqueued_at__gte=started)
     deleted, _ = enqueued.delete()
     print(f"Deleted the {deleted} notification tasks enqueued by the run ({first_task=}).")
@@ -180,20 +186,25 @@ def main():
             f"(`offers/workflow.py`), for {args.duration:g} s.",
             "",
             "| SAs at once | transitions | refused | transitions/s | × one SA | CPU busy "
-            "| samples with a lock wait |",
-            "|--:|--:|--:|--:|--:|--:|--:|",
+            "| CPU ms a transition | samples with a lock wait | with an LWLock wait |",
+            "|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
         ]
+        cpus = os.cpu_count() or 1
         lines += [
             f"| {level} | {done} | {refused} | {rate:.0f} | {rate / base:.2f} | {busy:.0%} "
-            f"| {waiting:.0%} |"
-            for level, done, refused, _elapsed, rate, busy, waiting in rows
+            f"| {busy * cpus * elapsed / max(1, done) * 1000:.1f} | {waiting:.0%} "
+            f"| {internal:.0%} |"
+            for level, done, refused, elapsed, rate, busy, waiting, internal in rows
         ]
         lines += [
             "",
             "« CPU busy »: the machine's CPUs over the run (/proc/stat), the SAs' processes, "
-            "PostgreSQL and this sampler together; « samples with a lock wait »: the share of "
-            "pg_locks samples (every 50 ms) that found a lock not granted. Rates that stop "
-            "growing with the CPUs busy and no lock waits are the machine's limit, not a lock.",
+            "PostgreSQL and this sampler together, and per transition (« CPU ms a transition "
+            "»: busy × CPUs × seconds / transitions); « samples with a lock wait »: the share of "
+            "pg_locks samples (every 50 ms) that found a lock not granted; « with an LWLock "
+            "wait »: the samples of pg_stat_activity that found a backend waiting on one of "
+            "PostgreSQL's internal locks (WAL, buffers). Rates that stop growing with the "
+            "CPUs busy and no lock waits are the machine's limit, not a lock.",
         ]
         with open(args.append, "a") as results:
             results.write("\n".join(lines) + "\n")

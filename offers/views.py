@@ -305,5 +305,5 @@ def history(request):
         .select_related("offer", "offer__edition", "offer__structure", "structure")
         .order_by("-offer__edition__year", "offer__title", "pk")
     )
-    page_obj = capped_page(duos, 50, request.GET.get("page"))
+    page_obj = capped_page(duos, OFFERS_PER_PAGE, request.GET.get("page"))
     return render(request, "offers/history.html", {"page_obj": page_obj, "structure": structure})
