@@ -34,7 +34,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import re_path
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.text import capfirst
@@ -55,7 +55,7 @@ from wagtail_modeladmin.views import (
     WMABaseView,
 )
 
-from portal.pagination import MAX_PAGES
+from portal.pagination import CappedPages
 from portal.spreadsheets import safe_cell
 
 # Listings' views
@@ -85,29 +85,11 @@ class BoundedSearchHandler(DjangoORMSearchHandler):
         return super().search_queryset(queryset, " ".join(words), **kwargs)
 
 
-class FrenchPaginator(WagtailPaginator):
+class FrenchPaginator(CappedPages, WagtailPaginator):
     """Wagtail's listing count (« 2 éditions ») with the French rule: 0 and 1 are
     singular (« 0 duo », not « 0 duos »), and the depth of portal/pagination.py: at most
     `MAX_PAGES` pages; « Plus de 5 000 offres » when a search or a filter applies, whose
     count stops one row past the pages (`_counted_once`), the exact number otherwise."""
-
-    max_pages = MAX_PAGES
-
-    @property
-    def limit(self):
-        return self.max_pages * self.per_page
-
-    @cached_property
-    def num_pages(self):
-        return min(super().num_pages, self.max_pages)
-
-    @property
-    def is_capped(self):
-        return self.count > self.limit
-
-    @property
-    def limit_display(self):
-        return number_format(self.limit, force_grouping=True)
 
     @cached_property
     def items_count_label(self):
@@ -190,9 +172,11 @@ class ExportIndexView(IndexView):
                 # PostgreSQL refuses the character in a query: never send it.
                 raise IncorrectLookupParameters("NUL character")
             queryset = super().get_queryset(request)
-            # A search or a filter: « plus de 5 000 sur 300 000 » rather than reading every
+            # A search or a filter: « Plus de 5 000 offres » rather than reading every
             # matching row to count them; the whole listing's count stays exact.
-            limit = self.items_per_page * MAX_PAGES if self._narrowed() else None
+            limit = (
+                self.items_per_page * self.paginator_class.max_pages if self._narrowed() else None
+            )
             self._filtered_queryset = _counted_once(queryset, limit)
         return self._filtered_queryset
 

@@ -18,18 +18,39 @@ from django.utils.functional import cached_property
 MAX_PAGES = 50
 
 
-class CappedPaginator(Paginator):
-    """A Paginator whose pages stop at `max_pages` and whose `count` stops one row past
-    them: `is_capped` tells that the list holds more than its pages show."""
+class CappedPages:
+    """A paginator's pages stopped at `max_pages` (a Paginator mixin, for the coordinators'
+    listings too: portal/admin.py): `is_capped` tells that the list holds more rows than
+    its pages show."""
 
-    def __init__(self, object_list, per_page, max_pages=None, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.max_pages = max_pages or MAX_PAGES
+    max_pages = MAX_PAGES
 
     @property
     def limit(self):
         """The rows the pages can show."""
         return self.max_pages * self.per_page
+
+    @cached_property
+    def num_pages(self):
+        return min(super().num_pages, self.max_pages)
+
+    @property
+    def is_capped(self):
+        return self.count > self.limit
+
+    @property
+    def limit_display(self):
+        """`limit` as French readers write it (« 1 000 »)."""
+        return number_format(self.limit, force_grouping=True)
+
+
+class CappedPaginator(CappedPages, Paginator):
+    """A Paginator whose pages stop at `max_pages` and whose `count` stops one row past
+    them: any number past `limit` means « more »."""
+
+    def __init__(self, object_list, per_page, max_pages=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.max_pages = max_pages or MAX_PAGES
 
     @cached_property
     def count(self):
@@ -39,20 +60,6 @@ class CappedPaginator(Paginator):
             # No ORDER BY: the database stops at the limit in whatever order it reads.
             return rows.order_by()[: self.limit + 1].count()
         return min(len(rows), self.limit + 1)
-
-    @cached_property
-    def num_pages(self):
-        return min(super().num_pages, self.max_pages)
-
-    @property
-    def is_capped(self):
-        """More rows than the pages show: the list says « Plus de … » and asks to refine."""
-        return self.count > self.limit
-
-    @property
-    def limit_display(self):
-        """`limit` as French readers write it (« 1 000 »)."""
-        return number_format(self.limit, force_grouping=True)
 
 
 def capped_page(queryset, per_page, page_number, max_pages=None):

@@ -126,7 +126,6 @@ def test_the_support_directory_beyond_its_cap_says_more_and_asks_to_refine(
 
 @pytest.fixture
 def one_admin_page_of_two_rows(monkeypatch):
-    monkeypatch.setattr(portal_admin, "MAX_PAGES", 1)
     monkeypatch.setattr(portal_admin.FrenchPaginator, "max_pages", 1)
     monkeypatch.setattr(OfferAdmin, "list_per_page", 2)
 
