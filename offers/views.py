@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -273,7 +274,8 @@ def my_duos(request):
         .select_related("offer", "offer__structure")
         .order_by("-created_at", "-pk")
     )
-    page_obj = capped_page(duos, OFFERS_PER_PAGE, request.GET.get("page"))
+    # An SA's own duos: a few hundred at most, every page reachable.
+    page_obj = Paginator(duos, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request, "offers/my_duos.html", {"page_obj": page_obj, "interests": interests[:50]}
     )
@@ -305,5 +307,6 @@ def history(request):
         .select_related("offer", "offer__edition", "offer__structure", "structure")
         .order_by("-offer__edition__year", "offer__title", "pk")
     )
-    page_obj = capped_page(duos, OFFERS_PER_PAGE, request.GET.get("page"))
+    # The structure's own past duos: every page reachable (their attestations).
+    page_obj = Paginator(duos, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "offers/history.html", {"page_obj": page_obj, "structure": structure})

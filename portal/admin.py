@@ -91,11 +91,21 @@ class FrenchPaginator(CappedPages, WagtailPaginator):
     `MAX_PAGES` pages; « Plus de 5 000 offres » when a search or a filter applies, whose
     count stops one row past the pages (`_counted_once`), the exact number otherwise."""
 
+    @property
+    def count_is_bounded(self):
+        return getattr(self.object_list, "count_is_bounded", False)
+
     @cached_property
     def items_count_label(self):
         name = self.verbose_name if self.count <= 1 else self.verbose_name_plural
-        if self.is_capped and getattr(self.object_list, "count_is_bounded", False):
+        if self.is_capped and self.count_is_bounded:
             return _("Plus de %(limit)s %(name)s") % {"limit": self.limit_display, "name": name}
+        if self.is_capped:
+            # The whole listing, counted exactly, shown up to its last allowed page.
+            return _(
+                "%(count)s %(name)s (les %(pages)s premières pages : filtrez, cherchez ou "
+                "exportez pour voir les autres)"
+            ) % {"count": self.count, "name": name, "pages": self.max_pages}
         return f"{self.count} {name}"
 
 
@@ -179,6 +189,14 @@ class ExportIndexView(IndexView):
             )
             self._filtered_queryset = _counted_once(queryset, limit)
         return self._filtered_queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The header's « N sur M »: N bounded by the count (`_counted_once`) says « plus de ».
+        paginator = context["paginator"]
+        if paginator.is_capped and paginator.count_is_bounded:
+            context["result_count"] = _("plus de %(limit)s") % {"limit": paginator.limit_display}
+        return context
 
     def get_base_queryset(self, request=None):
         # The listing counts « N sur M »: the rows of the whole listing (M), then the

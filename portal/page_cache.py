@@ -95,7 +95,8 @@ def site_for_request(request):
     if not hasattr(request, "_wagtail_site"):
         from wagtail.models import Site
 
-        host = f"{request._get_raw_host()}:{request.get_port()}"
+        # The host as validated against ALLOWED_HOSTS, lower-cased: no key per spelling.
+        host = f"{request.get_host().lower()}:{request.get_port()}"
         request._wagtail_site = remember(f"site:{host}", lambda: Site.find_for_request(request))
     return request._wagtail_site
 

@@ -1,6 +1,7 @@
 from django import template
-from django.template.loader import render_to_string
+from django.template.loader import get_template
 from django.utils.translation import get_language
+from wagtail.contrib.settings.context_processors import SettingProxy
 
 from portal import page_cache
 
@@ -41,8 +42,12 @@ def site_footer(context):
     request = context.get("request")
     site = page_cache.site_for_request(request) if request else None
     if site is None:
-        return render_to_string("includes/footer.html", request=request)
-    return page_cache.remember(
-        f"footer:{site.pk}:{get_language()}",
-        lambda: render_to_string("includes/footer.html", request=request),
-    )
+        return _footer(request)
+    return page_cache.remember(f"footer:{site.pk}:{get_language()}", lambda: _footer(request))
+
+
+def _footer(request):
+    """The footer with only what it may show to anyone: the site's settings and the
+    request for its links, never the person's context (user, CSRF token, messages)."""
+    context = {"settings": SettingProxy(request), "request": request}
+    return get_template("includes/footer.html").render(context)

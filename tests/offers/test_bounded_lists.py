@@ -15,7 +15,7 @@ from portal import admin as portal_admin
 from portal import pagination
 from portal.pagination import CappedPaginator
 from tests.factories import OfferFactory, StructureFactory, UserFactory
-from tests.html_text import text_of
+from tests.html_text import soup, text_of
 
 REFINE = "Seules les 2 premières pages de résultats sont affichées : affinez votre recherche"
 
@@ -144,6 +144,8 @@ def test_the_admin_search_counts_no_further_than_its_pages(
     assert response.status_code == 200
     page = text_of(response)
     assert "Plus de 2 offres" in page
+    header = soup(response).select_one(".w-header__description")
+    assert " ".join(header.get_text().split()) == "plus de 2 sur 5"
     assert len(response.context["object_list"]) == 2
     counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
     assert any("LIMIT 3" in sql.upper() for sql in counts)
@@ -158,5 +160,5 @@ def test_the_whole_admin_listing_keeps_its_exact_count(
 
     page = text_of(client.get("/admin/offers/offer/"))
 
-    assert "5 offres" in page
+    assert "5 offres (les 1 premières pages : filtrez, cherchez ou exportez" in page
     assert "Plus de" not in page
